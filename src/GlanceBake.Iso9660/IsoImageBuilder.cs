@@ -1,0 +1,194 @@
+namespace GlanceBake.Iso9660;
+
+/// <summary>
+/// Builds an ISO 9660 image (ECMA-119) with Joliet names (UCS-2 level 3) and Rock Ridge (SUSP 1.12, RRIP 1.12
+/// announced as RRIP_1991A), such as a cloud-init NoCloud seed labelled CIDATA. Add files and directories in
+/// any order, then call <see cref="Build(Stream)"/>: the same set of calls gives a byte-identical image.
+/// </summary>
+/// <remarks>
+/// Joliet and Rock Ridge carry each name exactly as given; the plain ECMA-119 tree gets interchange level 1
+/// fallback names (upper case, 8.3, ";1"). Every date field holds the one timestamp given to the constructor.
+/// Owners are uid/gid 0. The layout is computed first and the image written in one forward pass; file data
+/// from disk is streamed through a buffer.
+/// </remarks>
+public sealed class IsoImageBuilder
+{
+    /// <summary>ECMA-119 6.8.2.1: at most 8 directory levels, counting the root.</summary>
+    public const int MaxDirectoryLevels = 8;
+
+    /// <summary>Joliet: a name is at most 64 UCS-2 characters.</summary>
+    public const int MaxNameLength = 64;
+
+    private const int DefaultDirectoryMode = 0x16D; // 0555
+    private const int DefaultFileMode = 0x124;      // 0444
+
+    private readonly string _volumeIdentifier;
+    private readonly DateTimeOffset _timestamp;
+    private readonly TreeNode _root = TreeNode.CreateRoot(DefaultDirectoryMode);
+
+    /// <summary>Starts an empty image.</summary>
+    /// <param name="volumeIdentifier">
+    /// Volume label: 1-32 d-characters (A-Z, 0-9, '_'; ECMA-119 8.4.6 and 7.4.1), e.g. <c>CIDATA</c>.
+    /// The Joliet descriptor carries it in UCS-2, cut to 16 characters if longer.
+    /// </param>
+    /// <param name="timestamp">Used for every date field (UTC is written); years 1900-2155.</param>
+    /// <exception cref="ArgumentException">The identifier is empty, too long or not d-characters, or the
+    /// timestamp is out of range (<see cref="ArgumentOutOfRangeException"/>).</exception>
+    public IsoImageBuilder(string volumeIdentifier, DateTimeOffset timestamp)
+    {
+        ArgumentNullException.ThrowIfNull(volumeIdentifier);
+        if (volumeIdentifier.Length is 0 or > 32 || !volumeIdentifier.All(c => c is >= 'A' and <= 'Z' or >= '0' and <= '9' or '_'))
+        {
+            throw new ArgumentException(
+                $"volume identifier '{volumeIdentifier}' must be 1-32 d-characters (A-Z, 0-9, _), ECMA-119 8.4.6",
+                nameof(volumeIdentifier));
+        }
+
+        IsoTimestamp.Validate(timestamp, nameof(timestamp));
+        _volumeIdentifier = volumeIdentifier;
+        _timestamp = timestamp;
+    }
+
+    /// <summary>Adds a directory (and any missing parents, which get mode 0555).</summary>
+    /// <param name="path">'/'-separated relative path such as <c>a/b</c>; names at most 64 UCS-2 characters.</param>
+    /// <param name="mode">POSIX permission bits 0..07777 for the Rock Ridge PX entry; default 0555.</param>
+    /// <exception cref="ArgumentException">Bad name, more than 7 components (8 levels with the root), the
+    /// path names a file, or the directory was already added with <see cref="AddDirectory"/>.</exception>
+    public void AddDirectory(string path, int mode = DefaultDirectoryMode)
+    {
+        var names = SplitPath(path, MaxDirectoryLevels - 1, "directory");
+        CheckMode(mode);
+        var node = EnsureDirectories(path, names, names.Length);
+        if (node.Explicit)
+        {
+            throw new ArgumentException($"directory '{path}' was already added", nameof(path));
+        }
+
+        node.Explicit = true;
+        node.Mode = mode;
+    }
+
+    /// <summary>Adds a file with in-memory content (copied now).</summary>
+    /// <param name="path">'/'-separated relative path such as <c>user-data</c> or <c>glancebake/verify.qcow2</c>.</param>
+    /// <param name="content">File bytes, at most 4 GiB - 1 (ECMA-119 9.1.4 data length is 32-bit).</param>
+    /// <param name="mode">POSIX permission bits 0..07777 for the Rock Ridge PX entry; default 0444.</param>
+    /// <exception cref="ArgumentException">Bad name or depth, or the path is already taken.</exception>
+    public void AddFile(string path, byte[] content, int mode = DefaultFileMode)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        AddFileNode(path, new ByteArraySource((byte[])content.Clone()), mode);
+    }
+
+    /// <summary>Adds a file whose content is streamed from <paramref name="sourceFile"/> when the image is built.</summary>
+    /// <param name="path">'/'-separated relative path inside the image.</param>
+    /// <param name="sourceFile">File on disk; its length is taken now and must not change before <c>Build</c>.</param>
+    /// <param name="mode">POSIX permission bits 0..07777 for the Rock Ridge PX entry; default 0444.</param>
+    /// <exception cref="ArgumentException">Bad name or depth, path already taken, or the file is 4 GiB or larger.</exception>
+    /// <exception cref="FileNotFoundException"><paramref name="sourceFile"/> does not exist.</exception>
+    public void AddFile(string path, string sourceFile, int mode = DefaultFileMode)
+    {
+        ArgumentNullException.ThrowIfNull(sourceFile);
+        var info = new FileInfo(sourceFile);
+        if (!info.Exists)
+        {
+            throw new FileNotFoundException($"source file '{sourceFile}' for '{path}' does not exist", sourceFile);
+        }
+
+        AddFileNode(path, new DiskFileSource(info.FullName, info.Length), mode);
+    }
+
+    /// <summary>Writes the image to <paramref name="output"/> (forward only, no seeking), exactly VolumeSpaceSize * 2048 bytes.</summary>
+    /// <exception cref="IOException">A source file changed length since it was added, or writing failed.</exception>
+    public void Build(Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var layout = ImageLayout.Compute(_root, _timestamp);
+        new ImageWriter(layout, _volumeIdentifier, output).Write();
+    }
+
+    /// <summary>Writes the image to a new file at <paramref name="outputPath"/> (replaced if present; removed on failure).</summary>
+    /// <exception cref="IOException">A source file changed, or the output cannot be written.</exception>
+    public void Build(string outputPath)
+    {
+        ArgumentNullException.ThrowIfNull(outputPath);
+        try
+        {
+            using var stream = new FileStream(outputPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+            Build(stream);
+        }
+        catch
+        {
+            File.Delete(outputPath);
+            throw;
+        }
+    }
+
+    private void AddFileNode(string path, FileSource content, int mode)
+    {
+        var names = SplitPath(path, MaxDirectoryLevels, "file");
+        CheckMode(mode);
+        if (content.Length > uint.MaxValue)
+        {
+            throw new ArgumentException(
+                $"'{path}' is {content.Length} bytes; ECMA-119 9.1.4 allows at most 4 GiB - 1 per file", nameof(path));
+        }
+
+        var parent = EnsureDirectories(path, names, names.Length - 1);
+        if (parent.Children.ContainsKey(names[^1]))
+        {
+            throw new ArgumentException($"'{path}' was already added", nameof(path));
+        }
+
+        parent.AddFile(names[^1], mode, content);
+    }
+
+    // Walks (creating) the first `count` components as directories.
+    private TreeNode EnsureDirectories(string path, string[] names, int count)
+    {
+        var node = _root;
+        for (var i = 0; i < count; i++)
+        {
+            if (!node.Children.TryGetValue(names[i], out var child))
+            {
+                child = node.AddDirectory(names[i], DefaultDirectoryMode);
+            }
+            else if (!child.IsDirectory)
+            {
+                throw new ArgumentException(
+                    $"'{path}' needs '{string.Join('/', names[..(i + 1)])}' to be a directory, but it was added as a file",
+                    nameof(path));
+            }
+
+            node = child;
+        }
+
+        return node;
+    }
+
+    private static string[] SplitPath(string path, int maxComponents, string what)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var names = path.Split('/');
+        foreach (var name in names)
+        {
+            PathNameRules.Check(path, name);
+        }
+
+        if (names.Length > maxComponents)
+        {
+            throw new ArgumentException(
+                $"{what} path '{path}' has {names.Length} components; ECMA-119 6.8.2.1 allows {MaxDirectoryLevels} " +
+                $"directory levels including the root, so at most {maxComponents} for a {what}", nameof(path));
+        }
+
+        return names;
+    }
+
+    private static void CheckMode(int mode)
+    {
+        if (mode is < 0 or > 0xFFF)
+        {
+            throw new ArgumentOutOfRangeException(nameof(mode), mode, "mode must be POSIX permission bits 0..07777");
+        }
+    }
+}
