@@ -1,0 +1,277 @@
+#!/usr/bin/env bash
+# Runs as PID 1 of the controller's own pid namespace (started by replay.sh
+# with unshare --uts --mount --pid --fork --mount-proc). Mounts /proc /sys
+# /dev /run into the controller root (visible in this namespace only), starts
+# the fixture (MariaDB, memcached, Keystone), puts the seed into the NoCloud
+# seed directory and has real cloud-init run it, then asserts.
+# Env from replay.sh: R WORK PARAMS MODE E2E_RESULTS E2E_TIMINGS E2E_T0
+set -uo pipefail
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=tests/e2e/lib.sh
+. "$HERE/lib.sh"
+
+SEED_DIR=/var/lib/cloud/seed/nocloud
+LOGS=$WORK/logs; mkdir -p "$LOGS"
+PATH_IN=/usr/sbin:/usr/bin:/sbin:/bin
+inroot() { chroot "$R" env -i PATH=$PATH_IN HOME=/root LANG=C.UTF-8 TERM=dumb "$@"; }
+askeystone() { chroot --userspec=keystone:keystone "$R" env -i PATH=$PATH_IN HOME=/var/lib/keystone LANG=C.UTF-8 "$@"; }
+
+# --- the controller "boots" ---------------------------------------------------
+phase controller-up
+hostname glancebake-e2e            # this uts namespace only
+mount -t proc proc "$R/proc"
+mount -t sysfs sysfs "$R/sys"
+mount --rbind /dev "$R/dev" && mount --make-rslave "$R/dev"
+mount -t tmpfs -o mode=755 tmpfs "$R/run"
+mkdir -p "$R/run/lock" && chmod 1777 "$R/run/lock"
+cp /etc/resolv.conf "$R/etc/resolv.conf"    # apt on first boot reaches the Debian mirror
+
+# Fixture credentials come from the same parameter file the seed was baked from.
+cp "$PARAMS" "$R/tmp/e2e-params.yaml"
+eval "$(inroot python3 - <<'PY'
+import shlex, yaml
+d = yaml.safe_load(open("/tmp/e2e-params.yaml"))
+k, g, v = d["keystone"], d["glance"], d["verification"]
+for name, val in [("ADMIN_USER", k["admin"]["username"]), ("ADMIN_PW", k["admin"]["password"]),
+                  ("ADMIN_PROJECT", k["admin"]["project_name"]),
+                  ("SERVICE_PROJECT", k["service_project"]), ("SERVICE_ROLE", k["service_role"]),
+                  ("REGION", k["region"]), ("GLANCE_USER", g["user"]), ("GLANCE_PW", g["password"]),
+                  ("DB_NAME", d["database"]["name"]), ("DB_USER", d["database"]["user"]),
+                  ("DB_PW", d["database"]["password"]), ("IMAGE_NAME", v["image_name"]),
+                  ("EP_PUBLIC", g["endpoints"]["public"])]:
+    print("%s=%s" % (name, shlex.quote(str(val))))
+PY
+)"
+rm -f "$R/tmp/e2e-params.yaml"
+[ -n "${ADMIN_PW:-}" ] || { fail "cannot read the parameter file $PARAMS"; exit 1; }
+AUTH_URL=http://127.0.0.1:5000/v3/
+osenv() {
+  chroot "$R" env -i PATH=$PATH_IN HOME=/root LANG=C.UTF-8 \
+    OS_AUTH_URL=$AUTH_URL OS_IDENTITY_API_VERSION=3 OS_REGION_NAME="$REGION" \
+    OS_USERNAME="$ADMIN_USER" OS_PASSWORD="$ADMIN_PW" OS_PROJECT_NAME="$ADMIN_PROJECT" \
+    OS_USER_DOMAIN_NAME=Default OS_PROJECT_DOMAIN_NAME=Default "$@"
+}
+osc() { osenv openstack "$@"; }
+
+# wait_for WHAT SECONDS CMD...
+wait_for() {
+  local what=$1 n=$2; shift 2
+  local i
+  for ((i = 0; i < n; i++)); do "$@" >/dev/null 2>&1 && return 0; sleep 1; done
+  fail "$what did not answer within ${n}s"; return 1
+}
+http_ok() { inroot python3 -c 'import sys,urllib.request; urllib.request.urlopen(sys.argv[1], timeout=3)' "$1"; }
+
+# --- fixture: what the install guide assumes is already running --------------
+phase fixture
+inroot service mariadb start >"$LOGS/mariadb-start.log" 2>&1
+wait_for "MariaDB" 60 inroot mysqladmin ping || { cat "$LOGS/mariadb-start.log"; exit 1; }
+inroot service memcached start >"$LOGS/memcached-start.log" 2>&1
+wait_for "memcached on 127.0.0.1:11211" 20 inroot python3 -c 'import socket; socket.create_connection(("127.0.0.1", 11211), 2)' || exit 1
+pass "fixture: MariaDB and memcached (127.0.0.1:11211) answer"
+
+inroot mysql -e "CREATE DATABASE keystone;
+  CREATE USER 'keystone'@'localhost' IDENTIFIED BY 'keystone-e2e';
+  CREATE USER 'keystone'@'127.0.0.1' IDENTIFIED BY 'keystone-e2e';
+  GRANT ALL PRIVILEGES ON keystone.* TO 'keystone'@'localhost';
+  GRANT ALL PRIVILEGES ON keystone.* TO 'keystone'@'127.0.0.1';" || { fail "fixture: keystone database"; exit 1; }
+mkdir -p "$R/etc/keystone/keystone.conf.d"
+cat >"$R/etc/keystone/keystone.conf.d/e2e-fixture.conf" <<'EOF'
+# e2e fixture (tests/e2e): Keystone on 127.0.0.1:5000 over MariaDB
+[database]
+connection = mysql+pymysql://keystone:keystone-e2e@127.0.0.1/keystone
+[token]
+provider = fernet
+EOF
+inroot chown -R keystone:keystone /etc/keystone/keystone.conf.d
+ks_ok=1
+{
+  askeystone keystone-manage db_sync &&
+  inroot keystone-manage fernet_setup --keystone-user keystone --keystone-group keystone &&
+  inroot keystone-manage credential_setup --keystone-user keystone --keystone-group keystone &&
+  askeystone keystone-manage bootstrap --bootstrap-password "$ADMIN_PW" \
+    --bootstrap-username "$ADMIN_USER" --bootstrap-project-name "$ADMIN_PROJECT" \
+    --bootstrap-admin-url "$AUTH_URL" --bootstrap-internal-url "$AUTH_URL" \
+    --bootstrap-public-url "$AUTH_URL" --bootstrap-region-id "$REGION"
+} >"$LOGS/keystone-manage.log" 2>&1 || ks_ok=0
+if [ "$ks_ok" != 1 ]; then tail -n 30 "$LOGS/keystone-manage.log"; fail "fixture: keystone-manage"; exit 1; fi
+askeystone keystone-wsgi-public --host 127.0.0.1 --port 5000 >"$LOGS/keystone-wsgi.log" 2>&1 &
+KS_PID=$!
+wait_for "Keystone on 127.0.0.1:5000" 60 http_ok http://127.0.0.1:5000/v3 || { tail -n 30 "$LOGS/keystone-wsgi.log"; exit 1; }
+osc project create --domain default --description "Service Project" "$SERVICE_PROJECT" -f value -c id \
+  >"$LOGS/service-project.log" 2>&1 || { cat "$LOGS/service-project.log"; fail "fixture: create project $SERVICE_PROJECT"; exit 1; }
+pass "fixture: Keystone answers on 127.0.0.1:5000 with admin and project $SERVICE_PROJECT"
+
+# --- the seed into the NoCloud seed dir, real cloud-init runs it -------------
+install_seed() {   # $1 extracted ISO tree
+  rm -rf "$R$SEED_DIR"; mkdir -p "$R$SEED_DIR"
+  cp -a "$1/." "$R$SEED_DIR/"
+  install -m 0644 "$HERE/cloud.cfg.d/99-glancebake-e2e.cfg" "$R/etc/cloud/cloud.cfg.d/99-glancebake-e2e.cfg"
+}
+# A clean cloud-init (as if the instance were new): cloud-init clean keeps the seed dir.
+clean_cloud_init() {
+  inroot cloud-init clean --logs >/dev/null 2>&1
+  rm -rf "$R/run/cloud-init" "$R/var/lib/cloud/instance" "$R/var/lib/cloud/instances"
+}
+STAGE_RC=()
+# run_stages TAG: the four stages in boot order; output shown, rc kept.
+run_stages() {
+  local tag=$1 i rc
+  local -a stages=("init --local" "init" "modules --mode=config" "modules --mode=final")
+  STAGE_RC=()
+  for i in 0 1 2 3; do
+    log "cloud-init ${stages[$i]}"
+    # shellcheck disable=SC2086
+    inroot cloud-init ${stages[$i]} >"$LOGS/$tag-stage$i.log" 2>&1; rc=$?
+    sed 's/^/  cloud-init | /' "$LOGS/$tag-stage$i.log"
+    STAGE_RC+=("$rc")
+    log "cloud-init ${stages[$i]}: exit $rc"
+  done
+}
+stages_ok() {   # TAG
+  local i names=("init --local" "init" "modules --mode=config" "modules --mode=final")
+  for i in 0 1 2 3; do
+    check_eq "$1: cloud-init ${names[$i]} exit code" 0 "${STAGE_RC[$i]}"
+  done
+}
+
+# status.json as "result" then "name status exit_code" lines
+status_lines() {
+  inroot python3 -c '
+import json
+d = json.load(open("/var/lib/glancebake/status.json"))
+print(d.get("result"))
+for s in d.get("steps", []):
+    print(s.get("name"), s.get("status"), s.get("exit_code"))
+'
+}
+assert_status_ok() {   # TAG
+  local out
+  if ! out=$(status_lines 2>&1); then fail "$1: /var/lib/glancebake/status.json readable"; echo "$out" | sed 's/^/         | /'; return; fi
+  echo "$out" | sed 's/^/  status.json | /'
+  check_eq "$1: status.json result" ok "$(echo "$out" | head -n1)"
+  local bad n
+  n=$(echo "$out" | tail -n +2 | grep -c .)
+  bad=$(echo "$out" | tail -n +2 | awk '$2 != "ok" {print $1 "=" $2}' | tr '\n' ' ')
+  if [ "$n" -gt 0 ] && [ -z "$bad" ]; then pass "$1: all $n steps ok in status.json"
+  else fail "$1: steps not ok in status.json: ${bad:-no steps listed}"; fi
+}
+
+STATE=""
+read_state() { STATE=$(osenv python3 - "$GLANCE_USER" "$SERVICE_PROJECT" "$IMAGE_NAME" <"$HERE/state.py" 2>"$LOGS/state.err"); }
+jq_() { inroot python3 -c 'import json,sys; d=json.loads(sys.argv[1]); print(eval(sys.argv[2]))' "$STATE" "$1" 2>/dev/null; }
+
+IDS=""
+assert_first_boot_result() {   # TAG
+  local t=$1
+  read_state || { fail "$t: reading Keystone/Glance state"; sed 's/^/         | /' "$LOGS/state.err" | tail -n 10; return; }
+  echo "  state | $STATE"
+  check_eq "$t: Keystone users named $GLANCE_USER" 1 "$(jq_ 'len(d["users"])')"
+  check "$t: $GLANCE_USER has role $SERVICE_ROLE on project $SERVICE_PROJECT" \
+    test "$(jq_ "'$SERVICE_ROLE' in d['role_assignments']")" = True
+  check_eq "$t: image services in Keystone" 1 "$(jq_ 'len(d["services"])')"
+  check_eq "$t: image endpoints (exactly three)" "admin internal public" \
+    "$(jq_ '" ".join(e["interface"] for e in d["endpoints"])')"
+  check_eq "$t: endpoint URLs and region" "$EP_PUBLIC@$REGION" \
+    "$(jq_ '" ".join(sorted(set(e["url"]+"@"+str(e["region"]) for e in d["endpoints"])))')"
+  check_eq "$t: images named $IMAGE_NAME through Glance's API" 1 "$(jq_ 'len(d["images"])')"
+  check_eq "$t: image status through Glance's API" active "$(jq_ 'd["images"][0]["status"]')"
+  local list
+  list=$(osc image list -f value -c Name -c Status 2>&1)
+  echo "$list" | sed 's/^/  openstack image list | /'
+  check "$t: openstack image list shows $IMAGE_NAME active" grep -qxF "$IMAGE_NAME active" <<<"$list"
+  check_eq "$t: tables in database $DB_NAME (images, alembic_version)" "alembic_version images" \
+    "$(inroot mysql -N -e "SELECT table_name FROM information_schema.tables WHERE table_schema='$DB_NAME' AND table_name IN ('images','alembic_version') ORDER BY table_name" | tr '\n' ' ' | sed 's/ $//')"
+  check "$t: $DB_USER logs in to MariaDB on 127.0.0.1 with the baked DB password" \
+    chroot "$R" env -i PATH=$PATH_IN MYSQL_PWD="$DB_PW" mysql -h 127.0.0.1 -u "$DB_USER" -N -e 'SELECT 1' "$DB_NAME"
+  check "$t: $GLANCE_USER authenticates to Keystone with the baked service password" \
+    chroot "$R" env -i PATH=$PATH_IN HOME=/root OS_AUTH_URL=$AUTH_URL OS_IDENTITY_API_VERSION=3 \
+      OS_USERNAME="$GLANCE_USER" OS_PASSWORD="$GLANCE_PW" OS_PROJECT_NAME="$SERVICE_PROJECT" \
+      OS_USER_DOMAIN_NAME=Default OS_PROJECT_DOMAIN_NAME=Default openstack token issue -f value -c id
+  check "$t: /root/admin-openrc works (openstack token issue)" \
+    inroot bash -c '. /root/admin-openrc && openstack token issue -f value -c id'
+  check "$t: /var/lib/glance/glance.sqlite does not exist" test ! -e "$R/var/lib/glance/glance.sqlite"
+  check_eq "$t: /etc/glance/glance-api.conf owner and mode" "root:glance 640" \
+    "$(inroot stat -c '%U:%G %a' /etc/glance/glance-api.conf 2>&1)"
+  assert_status_ok "$t"
+  IDS=$(jq_ '" ".join([u["id"] for u in d["users"]] + [x["id"] for x in d["services"]] + [e["id"] for e in d["endpoints"]] + [i["id"] for i in d["images"]])')
+}
+
+ran_user_data() {   # TAG: the output shows cloud-init running the user-data's runcmd (the runner)
+  check "$1: cloud-init ran the seed's runcmd (glancebake-firstboot)" \
+    grep -q glancebake-firstboot "$R/var/lib/cloud/instance/scripts/runcmd"
+}
+
+main_flow() {
+  phase seed
+  install_seed "$WORK/seed-main"
+  check "cloud-init schema accepts the baked user-data" inroot cloud-init schema -c "$SEED_DIR/user-data"
+  check "glance is not installed before first boot" test ! -e "$R/usr/bin/glance-api"
+
+  phase first-boot
+  run_stages first-boot
+  phase assert-first-boot
+  stages_ok first-boot
+  check "first-boot: NoCloud datasource read the seed dir" grep -q "$SEED_DIR" "$R/run/cloud-init/instance-data.json"
+  ran_user_data first-boot
+  check "first-boot: glance was installed by the seed" test -x "$R/usr/bin/glance-api"
+  assert_first_boot_result first-boot
+  local ids1=$IDS
+  log "IDs after first boot: $ids1"
+
+  phase replay-cloud-init
+  clean_cloud_init
+  run_stages replay
+  phase assert-replay-cloud-init
+  stages_ok replay
+  ran_user_data replay
+  assert_first_boot_result replay
+  check_eq "replay (cloud-init clean + 4 stages): same user, service, endpoint and image IDs" "$ids1" "$IDS"
+
+  phase replay-runner
+  local rc
+  inroot /usr/local/sbin/glancebake-firstboot >"$LOGS/runner-again.log" 2>&1; rc=$?
+  sed 's/^/  glancebake-firstboot | /' "$LOGS/runner-again.log"
+  check_eq "replay (glancebake-firstboot again): exit code" 0 "$rc"
+  assert_first_boot_result runner-again
+  check_eq "replay (glancebake-firstboot again): same user, service, endpoint and image IDs" "$ids1" "$IDS"
+}
+
+broken_flow() {
+  phase broken-input
+  install_seed "$WORK/seed-broken"
+  clean_cloud_init
+  rm -f "$R/var/lib/glancebake/status.json"
+  run_stages broken
+  phase assert-broken-input
+  local out res failed_step
+  check "broken: cloud-init final stage reports the failure (exit non-zero)" test "${STAGE_RC[3]}" != 0
+  if ! out=$(status_lines 2>&1); then fail "broken: status.json written"; echo "$out" | sed 's/^/         | /'; return; fi
+  echo "$out" | sed 's/^/  status.json | /'
+  res=$(echo "$out" | head -n1)
+  check_eq "broken: status.json result" failed "$res"
+  failed_step=$(echo "$out" | tail -n +2 | awk '$2 == "failed" {print $1; exit}')
+  if [ -z "$failed_step" ]; then fail "broken: status.json marks a step failed"; return; fi
+  pass "broken: status.json marks step '$failed_step' failed"
+  check "broken: the runner's output (cloud-init final stage) names '$failed_step'" \
+    grep -qF "$failed_step" "$LOGS/broken-stage3.log"
+  check "broken: steps before '$failed_step' are ok" \
+    test -z "$(echo "$out" | tail -n +2 | awk -v f="$failed_step" '$1 == f {exit} $2 != "ok" {print}')"
+  check "broken: /var/log/glancebake/$failed_step.log says why (401 / authentication)" \
+    grep -qiE '401|unauthori[sz]ed|authenticat' "$R/var/log/glancebake/$failed_step.log"
+}
+
+case "$MODE" in
+  full) main_flow; broken_flow ;;
+  nobroken) main_flow ;;
+  broken) phase seed; broken_flow ;;
+esac
+
+phase stop-services
+inroot service glance-api stop >/dev/null 2>&1
+inroot service memcached stop >/dev/null 2>&1
+inroot service mariadb stop >/dev/null 2>&1
+kill "$KS_PID" 2>/dev/null   # keystone-wsgi-public
+phase_end
+# Whatever is still running dies with this pid namespace when we exit.
+exit 0

@@ -1,0 +1,244 @@
+#!/usr/bin/env bash
+# GlanceBake end-to-end stage: bake a seed, read it back out of seed.iso, and
+# have real cloud-init run it on a fresh Debian 12 controller root (a
+# debootstrap chroot inside its own uts/mount/pid namespaces) against real
+# MariaDB, Keystone and memcached. Glance itself is installed by the seed.
+#
+# Usage: bash tests/e2e/replay.sh [--expect-failure wrong-admin-password] [--no-broken]
+#   (default)        first boot, replay (cloud-init clean + 4 stages), replay
+#                    (runner again), then the broken-input check on the same root
+#   --expect-failure wrong-admin-password
+#                    only the broken-input check: bakes with a keystone admin
+#                    password the fixture does not have and asserts that the
+#                    failing step is named in status.json and in the output
+#   --no-broken      skip the broken-input check (local speed-up)
+# Env:
+#   GLANCEBAKE_E2E=0      skip (prints a skip line, exits 0); ignored when CI=true
+#   GLANCEBAKE_E2E_KEEP=1 keep the work dir (root, seeds, logs) for inspection
+#   GLANCEBAKE_E2E_CACHE  cache dir for the prepared root (default /var/cache/glancebake-e2e)
+#   GLANCEBAKE_E2E_SEED_ISO, GLANCEBAKE_E2E_BROKEN_ISO  harness development only, ignored
+#                         when CI=true: replay these ISOs instead of baking
+#
+# Prints its phases with timings and ends with `e2e: N passed, N failed`.
+set -uo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO=$(cd "$HERE/../.." && pwd)
+
+MODE=full
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --expect-failure)
+      case "${2:-}" in
+        wrong-admin-password|wrong-service-password) MODE=broken ;;
+        *) echo "replay.sh: unknown --expect-failure case '${2:-}' (known: wrong-admin-password)" >&2; exit 2 ;;
+      esac
+      shift 2 ;;
+    --no-broken) MODE=nobroken; shift ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    *) echo "replay.sh: unknown argument '$1'" >&2; exit 2 ;;
+  esac
+done
+
+if [ "${CI:-}" != true ] && [ "${GLANCEBAKE_E2E:-1}" = 0 ]; then
+  echo "e2e: skipped (GLANCEBAKE_E2E=0; CI always runs it)"
+  exit 0
+fi
+
+export E2E_T0; E2E_T0=$(date +%s)
+WORK=$(mktemp -d /var/tmp/glancebake-e2e.XXXXXX)
+export E2E_RESULTS=$WORK/results E2E_TIMINGS=$WORK/timings
+: >"$E2E_RESULTS"; : >"$E2E_TIMINGS"
+# shellcheck source=tests/e2e/lib.sh
+. "$HERE/lib.sh"
+
+NS_PID=""
+cleanup() {
+  local rc=$?
+  if [ -n "$NS_PID" ] && kill -0 "$NS_PID" 2>/dev/null; then
+    kill "$NS_PID" 2>/dev/null; wait "$NS_PID" 2>/dev/null
+  fi
+  if [ "${GLANCEBAKE_E2E_KEEP:-0}" = 1 ]; then
+    log "work dir kept: $WORK"
+  else
+    # The root's /proc, /sys, /dev, /run mounts lived in the namespace only.
+    if grep -q " $WORK/" /proc/self/mounts; then
+      log "refusing to delete $WORK: something is still mounted under it"
+    else
+      rm -rf "$WORK"
+    fi
+  fi
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+die() { fail "$*"; summary; exit 1; }
+
+if [ "$(id -u)" != 0 ]; then die "e2e needs root (debootstrap, chroot, namespaces)"; fi
+
+# --- the controller root's definition (its hash keys the cache) --------------
+SUITE=bookworm
+MIRROR=http://deb.debian.org/debian
+SECURITY_MIRROR=http://deb.debian.org/debian-security
+# What the install guide assumes is already on the controller (Glance is not:
+# the seed installs it), plus what any Debian cloud image carries.
+ROOT_PACKAGES="mariadb-server keystone memcached python3-openstackclient cloud-init
+python3-pymysql curl ca-certificates procps iproute2"
+ROOT_FORMAT=1   # bump when the preparation below changes
+CACHE=${GLANCEBAKE_E2E_CACHE:-/var/cache/glancebake-e2e}
+ROOT_KEY=$(printf '%s\n' "$ROOT_FORMAT" "$SUITE" "$MIRROR" "$SECURITY_MIRROR" $ROOT_PACKAGES | sha256sum | cut -c1-16)
+ROOT_TAR=$CACHE/root-$SUITE-$ROOT_KEY.tar.zst
+R=$WORK/root
+
+# ---------------------------------------------------------------------------
+phase host-tools
+need=""
+command -v debootstrap >/dev/null || need="$need debootstrap"
+command -v xorriso >/dev/null || need="$need xorriso"
+command -v zstd >/dev/null || need="$need zstd"
+command -v unshare >/dev/null || need="$need util-linux"
+if [ -n "$need" ]; then
+  log "installing on the host:$need"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $need >/dev/null \
+    || die "host-tools: apt-get install$need failed"
+fi
+command -v dotnet >/dev/null || die "host-tools: dotnet not found"
+pass "host tools present (debootstrap, xorriso, zstd, unshare, dotnet)"
+
+# ---------------------------------------------------------------------------
+prepare_root() {   # $1: target dir; builds a fresh controller root
+  local t=$1
+  log "debootstrap $SUITE (minbase) from $MIRROR"
+  debootstrap --variant=minbase "$SUITE" "$t" "$MIRROR" >"$WORK/debootstrap.log" 2>&1 \
+    || { tail -n 30 "$WORK/debootstrap.log"; return 1; }
+  cat >"$t/etc/apt/sources.list" <<EOF
+deb $MIRROR $SUITE main
+deb $MIRROR $SUITE-updates main
+deb $SECURITY_MIRROR $SUITE-security main
+EOF
+  cp /etc/resolv.conf "$t/etc/resolv.conf"
+  # No service starts while the root is prepared; removed again below.
+  printf '#!/bin/sh\nexit 101\n' >"$t/usr/sbin/policy-rc.d"; chmod 755 "$t/usr/sbin/policy-rc.d"
+  log "apt-get install in the root: $(echo $ROOT_PACKAGES)"
+  # shellcheck disable=SC2086
+  unshare --uts --mount --pid --fork --kill-child --mount-proc bash -c '
+    set -e; t=$1; shift
+    mount -t proc proc "$t/proc"; mount -t sysfs sysfs "$t/sys"; mount --rbind /dev "$t/dev"
+    chroot "$t" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive \
+      apt-get update -q
+    chroot "$t" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive \
+      apt-get install -y -q --no-install-recommends "$@"
+    chroot "$t" apt-get clean
+  ' prep "$t" $ROOT_PACKAGES >"$WORK/root-apt.log" 2>&1 \
+    || { tail -n 40 "$WORK/root-apt.log"; return 1; }
+  rm -f "$t/usr/sbin/policy-rc.d"
+  # A fresh controller has not run cloud-init yet.
+  rm -rf "$t/var/lib/cloud/"* "$t/var/log/cloud-init"*.log
+}
+
+phase root
+mkdir -p "$CACHE"
+exec 9>"$CACHE/.lock"; flock 9
+if [ -s "$ROOT_TAR" ]; then
+  log "cache hit: $ROOT_TAR"
+  mkdir -p "$R"
+  zstd -dc -T0 "$ROOT_TAR" | tar -C "$R" --numeric-owner -xpf - || die "root: cannot unpack $ROOT_TAR"
+else
+  log "cache miss ($ROOT_TAR): building the controller root"
+  prepare_root "$R" || die "root: preparing the debootstrap root failed (see above)"
+  tar -C "$R" --numeric-owner -cpf - . | zstd -q -T0 -3 -o "$ROOT_TAR.tmp" && mv "$ROOT_TAR.tmp" "$ROOT_TAR" \
+    || { rm -f "$ROOT_TAR.tmp"; log "warning: could not write the cache tarball"; }
+  # Keep one root per key: drop tarballs of older definitions.
+  find "$CACHE" -maxdepth 1 -name 'root-*.tar.zst' ! -name "$(basename "$ROOT_TAR")" -delete
+fi
+flock -u 9; exec 9>&-
+check "controller root has the guide's prerequisites and no glance" \
+  test -x "$R/usr/bin/keystone-manage" -a -x "$R/usr/bin/cloud-init" -a -x "$R/usr/bin/openstack" \
+       -a -x "$R/usr/sbin/mariadbd" -a -x "$R/usr/bin/memcached" -a ! -e "$R/usr/bin/glance-api"
+log "root ready: $(du -sh "$R" | cut -f1)"
+
+# ---------------------------------------------------------------------------
+PARAMS=$HERE/params-zed-debian12.yaml
+BROKEN_PARAMS=$WORK/params-broken.yaml
+# The broken input: same parameters, but a keystone admin password that the
+# fixture does not have.
+/usr/bin/python3 - "$PARAMS" "$BROKEN_PARAMS" <<'PY' || die "bake: cannot write the broken parameter file"
+import sys, yaml
+d = yaml.safe_load(open(sys.argv[1]))
+d["keystone"]["admin"]["password"] = "not the fixture's password"
+d["controller"]["instance_id"] = d["controller"].get("instance_id", "iid-e2e") + "-broken"
+yaml.safe_dump(d, open(sys.argv[2], "w"), sort_keys=False)
+PY
+
+phase bake
+BAKE_NOBUILD=""
+bake() {   # $1 what, $2 params, $3 outdir
+  local log=$WORK/bake-$(basename "$3").log rc
+  dotnet run --project "$REPO/src/GlanceBake.Cli" -c Release $BAKE_NOBUILD -- bake "$2" -o "$3" >"$log" 2>&1
+  rc=$?
+  sed 's/^/  bake | /' "$log" | tail -n 15
+  if [ "$rc" -eq 0 ] && [ -s "$3/seed.iso" ]; then
+    BAKE_NOBUILD=--no-build; pass "bake $1: exit 0, seed.iso written"; return 0
+  fi
+  fail "bake $1: exit $rc$([ -s "$3/seed.iso" ] || echo ', no seed.iso')"; return 1
+}
+if [ -n "${GLANCEBAKE_E2E_SEED_ISO:-}" ] && [ "${CI:-}" != true ]; then
+  # Harness development only (never in CI): replay given ISOs instead of baking.
+  log "GLANCEBAKE_E2E_SEED_ISO set: NOT baking, replaying $GLANCEBAKE_E2E_SEED_ISO (${GLANCEBAKE_E2E_BROKEN_ISO:-})"
+  mkdir -p "$WORK/bake-main" "$WORK/bake-broken"
+  cp "$GLANCEBAKE_E2E_SEED_ISO" "$WORK/bake-main/seed.iso"
+  [ -z "${GLANCEBAKE_E2E_BROKEN_ISO:-}" ] || cp "$GLANCEBAKE_E2E_BROKEN_ISO" "$WORK/bake-broken/seed.iso"
+else
+  if [ "$MODE" != broken ]; then
+    bake "$(basename "$PARAMS")" "$PARAMS" "$WORK/bake-main" || die "bake failed"
+  fi
+  if [ "$MODE" = full ] || [ "$MODE" = broken ]; then
+    bake "broken input (wrong keystone admin password)" "$BROKEN_PARAMS" "$WORK/bake-broken" \
+      || die "bake of the broken input failed"
+  fi
+fi
+
+# ---------------------------------------------------------------------------
+phase extract
+extract() {   # $1 bake dir, $2 target: the whole ISO tree, read by xorriso
+  local iso=$1/seed.iso
+  rm -rf "$2"; mkdir -p "$2"
+  xorriso -osirrox on -indev "$iso" -extract / "$2" >"$2.xorriso.log" 2>&1 \
+    || { cat "$2.xorriso.log"; return 1; }
+  chmod -R u+rwX "$2"
+}
+check_seed_tree() {   # $1 bake dir, $2 extracted tree
+  local label
+  label=$(xorriso -indev "$1/seed.iso" -pvd_info 2>/dev/null | sed -n 's/^Volume Id *: *//p')
+  check_eq "seed.iso volume label" CIDATA "$label"
+  check "seed.iso holds user-data and meta-data (Rock Ridge/Joliet names)" test -s "$2/user-data" -a -s "$2/meta-data"
+  check "user-data starts with #cloud-config" grep -q '^#cloud-config' <(head -n1 "$2/user-data")
+  check "meta-data carries instance-id" grep -q '^instance-id:' "$2/meta-data"
+  check "seed.iso holds the verification image under glancebake/" \
+    bash -c "find '$2/glancebake' -type f -size +0 | grep -q ."
+}
+if [ "$MODE" != broken ]; then
+  extract "$WORK/bake-main" "$WORK/seed-main" || die "extract: xorriso could not read seed.iso"
+  check_seed_tree "$WORK/bake-main" "$WORK/seed-main"
+  log "seed tree: $(cd "$WORK/seed-main" && find . -type f | sort | tr '\n' ' ')"
+fi
+if [ "$MODE" = full ] || [ "$MODE" = broken ]; then
+  extract "$WORK/bake-broken" "$WORK/seed-broken" || die "extract: xorriso could not read the broken seed.iso"
+fi
+phase_end
+
+# ---------------------------------------------------------------------------
+# Everything from here runs in new uts/mount/pid namespaces: the root's mounts
+# and every process started (mariadb, memcached, keystone, glance-api) end
+# with them. --kill-child takes the namespace down if this script dies.
+log "entering the controller namespaces (mode $MODE)"
+export R WORK PARAMS MODE E2E_RESULTS E2E_TIMINGS E2E_T0
+unshare --uts --mount --pid --fork --kill-child --mount-proc --propagation private \
+  bash "$HERE/inside.sh" &
+NS_PID=$!
+wait "$NS_PID"; ns_rc=$?
+NS_PID=""
+[ "$ns_rc" -eq 0 ] || fail "controller namespace script exited $ns_rc"
+
+summary
