@@ -116,9 +116,9 @@ public sealed class IsoImageBuilder
             using var stream = new FileStream(outputPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
             Build(stream);
         }
-        catch
+        catch when (File.Exists(outputPath))
         {
-            File.Delete(outputPath);
+            File.Delete(outputPath); // no half-written image left behind
             throw;
         }
     }

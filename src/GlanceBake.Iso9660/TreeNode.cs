@@ -87,7 +87,4 @@ internal sealed class TreeNode
         Children.Add(name, node);
         return node;
     }
-
-    /// <summary>The '/'-separated path from the root, for messages.</summary>
-    public string FullPath => Parent is null ? "/" : Parent.Parent is null ? Name : Parent.FullPath + "/" + Name;
 }

@@ -1,0 +1,56 @@
+using GlanceBake.Iso9660;
+
+namespace GlanceBake.Iso9660.Tests;
+
+public sealed class IsoImageBuilderBuildTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("glancebake-iso-build-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void Build_SourceFileChangedLength_ThrowsIOExceptionAndLeavesNoImage()
+    {
+        var source = Path.Combine(_directory, "source.bin");
+        File.WriteAllBytes(source, new byte[10_000]);
+        var builder = new IsoImageBuilder("CIDATA", SeedImage.Timestamp);
+        builder.AddFile("data.bin", source);
+        File.WriteAllBytes(source, new byte[10]);
+        var image = Path.Combine(_directory, "seed.iso");
+
+        var e = Assert.Throws<IOException>(() => builder.Build(image));
+        Assert.Contains("source.bin", e.Message);
+        Assert.False(File.Exists(image));
+    }
+
+    [Fact]
+    public void Build_FileStreamedFromDisk_ContentLandsAtItsExtent()
+    {
+        var content = new byte[70_000];
+        new Random(7).NextBytes(content);
+        var source = Path.Combine(_directory, "source.bin");
+        File.WriteAllBytes(source, content);
+        var builder = new IsoImageBuilder("CIDATA", SeedImage.Timestamp);
+        builder.AddFile("data.bin", source);
+        using var stream = new MemoryStream();
+        builder.Build(stream);
+        var image = stream.ToArray();
+
+        IsoBytes.AssertSizeMatchesVolumeSpace(image);
+        var at = image.AsSpan().IndexOf(content.AsSpan(0, 64));
+        Assert.True(at > 0 && at % IsoBytes.BlockSize == 0, "file data starts on a block boundary");
+        Assert.True(image.AsSpan(at, content.Length).SequenceEqual(content));
+    }
+
+    [Fact]
+    public void Build_Twice_GivesIdenticalBytes()
+    {
+        var builder = new IsoImageBuilder("CIDATA", SeedImage.Timestamp);
+        builder.AddFile("user-data", "#cloud-config\n"u8.ToArray());
+        using var first = new MemoryStream();
+        using var second = new MemoryStream();
+        builder.Build(first);
+        builder.Build(second);
+        Assert.Equal(first.ToArray(), second.ToArray());
+    }
+}
