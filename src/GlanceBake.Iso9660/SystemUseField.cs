@@ -23,7 +23,10 @@ internal sealed class SystemUseField(IReadOnlyList<byte[]> inline, IReadOnlyList
     /// <summary>Bytes of the continuation area.</summary>
     public int SpilledLength => Spilled.Sum(e => e.Length);
 
-    /// <summary>Bytes in the record, padded to even length so the record length stays even (ECMA-119 9.1.1).</summary>
+    /// <summary>
+    /// Bytes in the record, padded to even length so every record starts on an even offset, as mkisofs and
+    /// libisofs do; a trailing pad byte is shorter than any entry header, so SUSP readers stop there (SUSP 1.12 4).
+    /// </summary>
     public int InlineLength
     {
         get
