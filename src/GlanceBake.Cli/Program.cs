@@ -1,1 +1,3 @@
-return 0;
+using GlanceBake.Cli;
+
+return GlanceBakeApp.Run(args, Console.Out, Console.Error, Environment.GetEnvironmentVariable);

@@ -1,0 +1,163 @@
+using CommandLine;
+using GlanceBake.Core.Diagnostics;
+using GlanceBake.Core.Parameters;
+using GlanceBake.Core.Seed;
+
+namespace GlanceBake.Cli;
+
+/// <summary>
+/// The command line: parses arguments (CommandLineParser), runs one verb, prints diagnostics MSBuild-style to
+/// standard error and returns the exit code (see <see cref="ExitCodes"/>). The only place that reads the
+/// environment (<c>SOURCE_DATE_EPOCH</c>) and touches the console.
+/// </summary>
+public static class GlanceBakeApp
+{
+    /// <summary>Runs GlanceBake.</summary>
+    /// <param name="args">Command-line arguments.</param>
+    /// <param name="stdout">Where results go.</param>
+    /// <param name="stderr">Where diagnostics, help and usage errors go.</param>
+    /// <param name="getEnv">Environment lookup (<see cref="Environment.GetEnvironmentVariable(string)"/>).</param>
+    /// <returns>The process exit code.</returns>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<string, string?> getEnv)
+    {
+        using var parser = new Parser(s =>
+        {
+            s.HelpWriter = null;
+            s.CaseSensitive = true;
+        });
+        var parsed = parser.ParseArguments<BakeOptions, ValidateOptions, InitOptions>(args);
+        try
+        {
+            return parsed.MapResult(
+                (BakeOptions o) => Bake(o, stdout, stderr, getEnv),
+                (ValidateOptions o) => Validate(o, stdout, stderr),
+                (InitOptions o) => Init(o, stdout, stderr),
+                errors => Usage(parsed, errors, stdout, stderr));
+        }
+        catch (Exception e)
+        {
+            stderr.WriteLine($"glancebake: internal error: {e.GetType().Name}: {e.Message}");
+            stderr.WriteLine("This is a GlanceBake bug; please report it with the command you ran (not your parameter file's secrets).");
+            return ExitCodes.InternalError;
+        }
+    }
+
+    private static int Usage(ParserResult<object> parsed, IEnumerable<Error> errors, TextWriter stdout, TextWriter stderr)
+    {
+        var list = errors.ToList();
+        var help = CommandLine.Text.HelpText.AutoBuild(parsed, h =>
+        {
+            h.AdditionalNewLineAfterOption = false;
+            h.Heading = $"glancebake {typeof(GlanceBakeApp).Assembly.GetName().Version?.ToString(3)}";
+            h.Copyright = "Bakes a cloud-init NoCloud seed that installs OpenStack Glance on first boot.";
+            return h;
+        }, e => e, verbsIndex: true);
+        if (list.Any(e => e.Tag is ErrorType.HelpRequestedError or ErrorType.HelpVerbRequestedError))
+        {
+            stdout.WriteLine(help);
+            return ExitCodes.Ok;
+        }
+
+        if (list.Any(e => e.Tag == ErrorType.VersionRequestedError))
+        {
+            stdout.WriteLine($"glancebake {typeof(GlanceBakeApp).Assembly.GetName().Version?.ToString(3)}");
+            return ExitCodes.Ok;
+        }
+
+        stderr.WriteLine(help);
+        return ExitCodes.Usage;
+    }
+
+    private static int Bake(BakeOptions o, TextWriter stdout, TextWriter stderr, Func<string, string?> getEnv)
+    {
+        if (!TryTimestamp(getEnv("SOURCE_DATE_EPOCH"), out var timestamp))
+        {
+            stderr.WriteLine("glancebake: error GB0001: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC");
+            return ExitCodes.Usage;
+        }
+
+        var loaded = Load(o.Params, stderr);
+        if (loaded is null)
+        {
+            return ExitCodes.InputError;
+        }
+
+        try
+        {
+            var bundle = SeedBaker.Bake(loaded, timestamp);
+            var written = BundleWriter.Write(bundle, o.Output);
+            stdout.WriteLine($"baked {written.Count} files into {o.Output}/ (seed.iso, instance-id {bundle.InstanceId})");
+            return ExitCodes.Ok;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine(new Diagnostic(DiagnosticCodes.OutputIo, Severity.Error,
+                $"cannot write the output folder: {e.Message}", o.Output, 0, 0));
+            return ExitCodes.OutputError;
+        }
+    }
+
+    private static int Validate(ValidateOptions o, TextWriter stdout, TextWriter stderr)
+    {
+        var loaded = Load(o.Params, stderr);
+        if (loaded is null)
+        {
+            return ExitCodes.InputError;
+        }
+
+        stdout.WriteLine($"{o.Params}: valid (OpenStack {loaded.Target.Release} on {loaded.Target.Distro})");
+        return ExitCodes.Ok;
+    }
+
+    private static int Init(InitOptions o, TextWriter stdout, TextWriter stderr)
+    {
+        if (File.Exists(o.Path) && !o.Force)
+        {
+            stderr.WriteLine(new Diagnostic(DiagnosticCodes.OutputIo, Severity.Error,
+                "the file exists; use --force to overwrite it", o.Path, 0, 0));
+            return ExitCodes.OutputError;
+        }
+
+        try
+        {
+            File.WriteAllText(o.Path, StarterFile.Text);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine(new Diagnostic(DiagnosticCodes.OutputIo, Severity.Error, $"cannot write: {e.Message}", o.Path, 0, 0));
+            return ExitCodes.OutputError;
+        }
+
+        stdout.WriteLine($"wrote {o.Path}: the install guide's values; replace the placeholder passwords, then run 'glancebake bake {o.Path}'");
+        return ExitCodes.Ok;
+    }
+
+    private static BakeParameters? Load(string path, TextWriter stderr)
+    {
+        var result = ParameterLoader.LoadFile(path);
+        foreach (var d in result.Diagnostics)
+        {
+            stderr.WriteLine(d);
+        }
+
+        return result.Parameters;
+    }
+
+    private static bool TryTimestamp(string? epoch, out DateTimeOffset timestamp)
+    {
+        timestamp = SeedBaker.DefaultTimestamp;
+        if (string.IsNullOrEmpty(epoch))
+        {
+            return true;
+        }
+
+        if (long.TryParse(epoch, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture,
+                out var seconds) && seconds <= 253402300799)
+        {
+            timestamp = DateTimeOffset.FromUnixTimeSeconds(seconds);
+            return true;
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,38 @@
+using CommandLine;
+
+namespace GlanceBake.Cli;
+
+/// <summary><c>glancebake bake [PARAMS] [-o DIR]</c>.</summary>
+[Verb("bake", HelpText = "Render the seed (cidata/, rootfs/, seed.iso, SHA256SUMS) from a parameter file.")]
+public sealed class BakeOptions
+{
+    /// <summary>The parameter file; default <c>examples/controller.yaml</c>.</summary>
+    [Value(0, MetaName = "PARAMS", Default = "examples/controller.yaml", HelpText = "Parameter file (YAML, schema 1).")]
+    public string Params { get; set; } = "examples/controller.yaml";
+
+    /// <summary>The output folder; default <c>out</c>.</summary>
+    [Option('o', "output", Default = "out", HelpText = "Output folder; replaced as a whole when the bake succeeds.")]
+    public string Output { get; set; } = "out";
+}
+
+/// <summary><c>glancebake validate PARAMS</c>.</summary>
+[Verb("validate", HelpText = "Load and validate a parameter file; print diagnostics.")]
+public sealed class ValidateOptions
+{
+    /// <summary>The parameter file.</summary>
+    [Value(0, MetaName = "PARAMS", Required = true, HelpText = "Parameter file (YAML, schema 1).")]
+    public string Params { get; set; } = "";
+}
+
+/// <summary><c>glancebake init [PATH]</c>.</summary>
+[Verb("init", HelpText = "Write a commented starter parameter file holding the install guide's values.")]
+public sealed class InitOptions
+{
+    /// <summary>Where to write; default <c>controller.yaml</c>.</summary>
+    [Value(0, MetaName = "PATH", Default = "controller.yaml", HelpText = "File to create.")]
+    public string Path { get; set; } = "controller.yaml";
+
+    /// <summary>Overwrite an existing file.</summary>
+    [Option('f', "force", HelpText = "Overwrite the file if it exists.")]
+    public bool Force { get; set; }
+}

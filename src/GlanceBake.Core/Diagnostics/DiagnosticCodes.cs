@@ -1,0 +1,74 @@
+namespace GlanceBake.Core.Diagnostics;
+
+/// <summary>
+/// Every diagnostic code GlanceBake emits. Codes are stable: never renumber or reuse one.
+/// GB1xxx: reading the file; GB2xxx: values; GB3xxx: output.
+/// </summary>
+public static class DiagnosticCodes
+{
+    /// <summary>The file cannot be read or is not valid YAML.</summary>
+    public const string YamlSyntax = "GB1001";
+
+    /// <summary>A key the schema does not know (typo or wrong section).</summary>
+    public const string UnknownKey = "GB1002";
+
+    /// <summary>A value of the wrong kind (mapping, list or scalar; number, boolean or string).</summary>
+    public const string WrongType = "GB1003";
+
+    /// <summary>A required key is missing.</summary>
+    public const string MissingKey = "GB1004";
+
+    /// <summary>The same key twice in one mapping.</summary>
+    public const string DuplicateKey = "GB1005";
+
+    /// <summary>The <c>schema</c> version is not one this GlanceBake reads.</summary>
+    public const string SchemaVersion = "GB1006";
+
+    /// <summary>A value outside its fixed set of choices.</summary>
+    public const string NotOneOf = "GB2001";
+
+    /// <summary>Not an IPv4/IPv6 address (or CIDR where one is expected).</summary>
+    public const string BadIpAddress = "GB2002";
+
+    /// <summary>Not an absolute http(s) URL.</summary>
+    public const string BadUrl = "GB2003";
+
+    /// <summary>Not an RFC 1123 host name.</summary>
+    public const string BadHostname = "GB2004";
+
+    /// <summary>An OpenStack release GlanceBake does not know.</summary>
+    public const string UnknownRelease = "GB2005";
+
+    /// <summary>A distro/release pair that has no package source.</summary>
+    public const string UnsupportedCombination = "GB2006";
+
+    /// <summary>A file named in the parameters does not exist.</summary>
+    public const string FileNotFound = "GB2007";
+
+    /// <summary>A name that is not allowed here (database, user, project, service names).</summary>
+    public const string BadName = "GB2008";
+
+    /// <summary>Not <c>host:port</c>.</summary>
+    public const string BadHostPort = "GB2009";
+
+    /// <summary>Inconsistent store settings (default store not among the stores, unknown store).</summary>
+    public const string BadStore = "GB2010";
+
+    /// <summary>Not an absolute path.</summary>
+    public const string BadPath = "GB2011";
+
+    /// <summary>A value holding characters that cannot be carried safely (control characters, newlines).</summary>
+    public const string BadCharacters = "GB2012";
+
+    /// <summary>Warning: a pinned instance-id means a changed seed is not a new first boot for cloud-init.</summary>
+    public const string PinnedInstanceId = "GB2013";
+
+    /// <summary>The verification image cannot be generated for this disk format; give an image file.</summary>
+    public const string NeedImageFile = "GB2014";
+
+    /// <summary>A value that is valid but empty where something is needed.</summary>
+    public const string EmptyValue = "GB2015";
+
+    /// <summary>The output folder cannot be written.</summary>
+    public const string OutputIo = "GB3001";
+}

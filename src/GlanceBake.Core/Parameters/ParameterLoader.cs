@@ -1,0 +1,104 @@
+using GlanceBake.Core.Diagnostics;
+using GlanceBake.Core.Releases;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace GlanceBake.Core.Parameters;
+
+/// <summary>
+/// Loads a parameter file (YAML, schema 1), checks every value and fills defaults. All problems are collected
+/// (unknown keys GB1002, wrong kinds GB1003, missing keys GB1004, bad values GB2xxx) and returned together;
+/// the model is null when any is an error. Secret values never appear in messages.
+/// </summary>
+public static class ParameterLoader
+{
+    /// <summary>The schema version this GlanceBake reads.</summary>
+    public const int SchemaVersion = 1;
+
+    /// <summary>Reads and validates the file at <paramref name="path"/>; paths inside it are relative to its folder.</summary>
+    /// <param name="path">The file as the user named it; used verbatim in diagnostics.</param>
+    public static LoadResult LoadFile(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var bag = new DiagnosticBag();
+            bag.Error(DiagnosticCodes.YamlSyntax, $"cannot read the parameter file: {e.Message}",
+                SourceLocation.WholeFile(path));
+            return new LoadResult(null, bag.Items);
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? Environment.CurrentDirectory;
+        return Load(text, path, folder);
+    }
+
+    /// <summary>Validates parameter text.</summary>
+    /// <param name="text">YAML text.</param>
+    /// <param name="file">Name shown in diagnostics.</param>
+    /// <param name="baseDirectory">Folder that relative paths in the file (the image file) are resolved against.</param>
+    public static LoadResult Load(string text, string file, string baseDirectory)
+    {
+        var bag = new DiagnosticBag();
+        YamlMappingNode? root = null;
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(text));
+            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode map)
+            {
+                bag.Error(DiagnosticCodes.WrongType, "the parameter file must be a YAML mapping (key: value lines)",
+                    new SourceLocation(file, 1, 1));
+            }
+            else
+            {
+                root = map;
+            }
+        }
+        catch (YamlException e)
+        {
+            var code = e.Message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase)
+                || e.InnerException?.Message.Contains("same key", StringComparison.OrdinalIgnoreCase) == true
+                ? DiagnosticCodes.DuplicateKey
+                : DiagnosticCodes.YamlSyntax;
+            var message = code == DiagnosticCodes.DuplicateKey ? "the same key appears twice in one mapping"
+                : $"not valid YAML: {FirstSentence(e.Message)}";
+            bag.Error(code, message, new SourceLocation(file, (int)e.Start.Line, (int)e.Start.Column));
+        }
+        catch (ArgumentException)
+        {
+            // YamlDotNet's mapping node reports a duplicate key as a dictionary ArgumentException, without a mark.
+            bag.Error(DiagnosticCodes.DuplicateKey, "the same key appears twice in one mapping",
+                SourceLocation.WholeFile(file));
+        }
+
+        if (root is null)
+        {
+            return new LoadResult(null, bag.Items);
+        }
+
+        var model = new ParameterBinder(root, file, baseDirectory, bag).Bind();
+        return new LoadResult(bag.HasErrors ? null : model, bag.Items);
+    }
+
+    private static string FirstSentence(string message)
+    {
+        // YamlDotNet messages start with "(Line: 3, Col: 1, Idx: ...) - (...): " before the text.
+        var idx = message.LastIndexOf("): ", StringComparison.Ordinal);
+        return idx >= 0 ? message[(idx + 3)..] : message;
+    }
+
+    internal static OpenStackRelease? Release(string name) => ReleaseCatalog.FindRelease(name);
+}
+
+/// <summary>The outcome of loading: the model (null when any error) and every diagnostic, sorted.</summary>
+/// <param name="Parameters">The validated parameters, or null.</param>
+/// <param name="Diagnostics">Errors and warnings, sorted by position.</param>
+public sealed record LoadResult(BakeParameters? Parameters, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>True when the parameters can be baked.</summary>
+    public bool Succeeded => Parameters is not null;
+}

@@ -1,0 +1,163 @@
+using GlanceBake.Core.Diagnostics;
+using YamlDotNet.RepresentationModel;
+
+namespace GlanceBake.Core.Parameters;
+
+/// <summary>
+/// One YAML mapping of the parameter file, read key by key with positions. Unknown keys are reported as GB1002 on
+/// construction; wrong kinds as GB1003; missing required keys as GB1004 at the mapping's position.
+/// Scalars keep their source text (<c>release: 2024.1</c> stays <c>"2024.1"</c>; <c>~</c>/<c>null</c> mean absent).
+/// </summary>
+internal sealed class YamlSection
+{
+    private readonly YamlMappingNode _node;
+    private readonly string _path;
+    private readonly string _file;
+    private readonly DiagnosticBag _bag;
+
+    public YamlSection(YamlMappingNode node, string path, string file, DiagnosticBag bag, params string[] allowedKeys)
+    {
+        _node = node;
+        _path = path;
+        _file = file;
+        _bag = bag;
+        foreach (var key in node.Children.Keys)
+        {
+            var name = (key as YamlScalarNode)?.Value ?? "";
+            if (!allowedKeys.Contains(name, StringComparer.Ordinal))
+            {
+                var near = allowedKeys.FirstOrDefault(k => string.Equals(k.Replace("_", "").Replace("-", ""),
+                    name.Replace("_", "").Replace("-", ""), StringComparison.OrdinalIgnoreCase));
+                var hint = near is not null
+                    ? $"; did you mean '{near}'?"
+                    : $"; known keys here: {string.Join(", ", allowedKeys)}";
+                bag.Error(DiagnosticCodes.UnknownKey, $"unknown key '{Qualified(name)}'{hint}", LocationOf(key));
+            }
+        }
+    }
+
+    /// <summary>The position of the mapping itself.</summary>
+    public SourceLocation Location => LocationOf(_node);
+
+    /// <summary>Position of the value of <paramref name="key"/>, or of the mapping when the key is absent.</summary>
+    public SourceLocation At(string key) => Find(key) is { } v ? LocationOf(v) : Location;
+
+    /// <summary>A scalar's text; null when absent or null. Reports GB1003 for lists/mappings, GB1004 when required.</summary>
+    public string? Text(string key, bool required = false)
+    {
+        var node = Find(key);
+        if (node is null || IsNull(node))
+        {
+            if (required)
+            {
+                _bag.Error(DiagnosticCodes.MissingKey, $"'{Qualified(key)}' is required", Location);
+            }
+
+            return null;
+        }
+
+        if (node is not YamlScalarNode scalar)
+        {
+            _bag.Error(DiagnosticCodes.WrongType, $"'{Qualified(key)}' must be a single value, not a {KindOf(node)}",
+                LocationOf(node));
+            return null;
+        }
+
+        return scalar.Value ?? "";
+    }
+
+    /// <summary>A whole number; null when absent. Reports GB1003 when not an integer.</summary>
+    public int? Integer(string key, bool required = false)
+    {
+        var text = Text(key, required);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture,
+                out var value))
+        {
+            return value;
+        }
+
+        _bag.Error(DiagnosticCodes.WrongType, $"'{Qualified(key)}' must be a whole number", At(key));
+        return null;
+    }
+
+    /// <summary>A list of scalars (a single scalar is not accepted); empty when absent.</summary>
+    public IReadOnlyList<(string Value, SourceLocation At)> List(string key)
+    {
+        var node = Find(key);
+        if (node is null || IsNull(node))
+        {
+            return [];
+        }
+
+        if (node is not YamlSequenceNode seq)
+        {
+            _bag.Error(DiagnosticCodes.WrongType, $"'{Qualified(key)}' must be a list, not a {KindOf(node)}",
+                LocationOf(node));
+            return [];
+        }
+
+        var items = new List<(string, SourceLocation)>();
+        foreach (var item in seq.Children)
+        {
+            if (item is YamlScalarNode s && !IsNull(s))
+            {
+                items.Add((s.Value ?? "", LocationOf(s)));
+            }
+            else
+            {
+                _bag.Error(DiagnosticCodes.WrongType, $"each item of '{Qualified(key)}' must be a single value",
+                    LocationOf(item));
+            }
+        }
+
+        return items;
+    }
+
+    /// <summary>A nested mapping; null when absent (GB1004 when required) or of the wrong kind (GB1003).</summary>
+    public YamlSection? Section(string key, bool required, params string[] allowedKeys)
+    {
+        var node = Find(key);
+        if (node is null || IsNull(node))
+        {
+            if (required)
+            {
+                _bag.Error(DiagnosticCodes.MissingKey, $"'{Qualified(key)}' is required", Location);
+            }
+
+            return null;
+        }
+
+        if (node is not YamlMappingNode map)
+        {
+            _bag.Error(DiagnosticCodes.WrongType, $"'{Qualified(key)}' must be a mapping, not a {KindOf(node)}",
+                LocationOf(node));
+            return null;
+        }
+
+        return new YamlSection(map, Qualified(key), _file, _bag, allowedKeys);
+    }
+
+    /// <summary>The dotted path of <paramref name="key"/> in this section (<c>glance.endpoints.public</c>).</summary>
+    public string Qualified(string key) => _path.Length == 0 ? key : $"{_path}.{key}";
+
+    private YamlNode? Find(string key) =>
+        _node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+
+    private SourceLocation LocationOf(YamlNode node) => new(_file, (int)node.Start.Line, (int)node.Start.Column);
+
+    private static bool IsNull(YamlNode node) =>
+        node is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain } s
+        && (s.Value is null or "" or "~" or "null" or "Null" or "NULL");
+
+    private static string KindOf(YamlNode node) => node switch
+    {
+        YamlMappingNode => "mapping",
+        YamlSequenceNode => "list",
+        _ => "value",
+    };
+}

@@ -1,0 +1,106 @@
+using System.Text;
+
+namespace GlanceBake.Core.Rendering;
+
+/// <summary>
+/// The named escaping filters every template value passes through where it crosses into another language.
+/// Imported into Scriban under snake_case names (<c>{{ p.glance.password | ini }}</c>). Each throws
+/// <see cref="ArgumentException"/> for a value its target syntax cannot carry (validation rejects those earlier;
+/// the throw guards against a template bug). Messages never include the value.
+/// </summary>
+public static class EscapeFilters
+{
+    /// <summary>
+    /// An oslo.config value (oslo_config/iniparser.py): <c>$</c> is doubled, since oslo.config substitutes
+    /// <c>$name</c>; a value with leading/trailing blanks or one wrapped in matching quotes is wrapped in double quotes,
+    /// which the parser strips (it strips one pair of matching outer quotes, nothing else). Newlines are refused.
+    /// </summary>
+    public static string Ini(object? value)
+    {
+        var text = Text(value, "ini");
+        var escaped = text.Replace("$", "$$", StringComparison.Ordinal);
+        var needsQuotes = escaped.Length > 0
+            && (char.IsWhiteSpace(escaped[0]) || char.IsWhiteSpace(escaped[^1])
+                || (escaped.Length > 1 && escaped[0] == escaped[^1] && escaped[0] is '"' or '\''));
+        return needsQuotes ? $"\"{escaped}\"" : escaped;
+    }
+
+    /// <summary>
+    /// A MariaDB string literal: single-quoted, <c>\</c> doubled and <c>'</c> doubled (MariaDB's default
+    /// <c>sql_mode</c>, where backslash escapes; see "String Literals" in the MariaDB reference).
+    /// </summary>
+    public static string SqlString(object? value) =>
+        "'" + Text(value, "sql_string").Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    /// <summary>A MariaDB identifier in backquotes, with backquotes doubled.</summary>
+    public static string SqlIdent(object? value) =>
+        "`" + Text(value, "sql_ident").Replace("`", "``", StringComparison.Ordinal) + "`";
+
+    /// <summary>
+    /// One POSIX shell word: left bare when it holds only characters no shell treats specially, otherwise in single
+    /// quotes with each <c>'</c> written <c>'\''</c>. The shell then expands nothing in it.
+    /// </summary>
+    public static string Sh(object? value)
+    {
+        var text = Text(value, "sh");
+        if (text.Length > 0 && text.All(c => char.IsAsciiLetterOrDigit(c) || "_./:@%+=,-".Contains(c))
+            && text[0] is not ('=' or '%'))
+        {
+            return text;
+        }
+
+        return "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+    }
+
+    /// <summary>
+    /// RFC 3986 section 3.2.1 userinfo part (user or password of a database URL): every octet outside the
+    /// unreserved set <c>A-Z a-z 0-9 - . _ ~</c> is percent-encoded from UTF-8 (<c>p@ss/w:rd#1</c> becomes
+    /// <c>p%40ss%2Fw%3Ard%231</c>). SQLAlchemy's URL parser decodes it back.
+    /// </summary>
+    public static string UrlUserinfo(object? value) => Uri.EscapeDataString(Text(value, "url_userinfo"));
+
+    /// <summary>
+    /// A systemd unit-file value: <c>%</c> doubled (specifier expansion, systemd.unit(5) "Specifiers");
+    /// newlines refused.
+    /// </summary>
+    public static string Systemd(object? value) => Text(value, "systemd").Replace("%", "%%", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A MariaDB option-file value (mysys <c>my_default.c</c>): wrapped in quotes so <c>#</c> does not start a
+    /// comment, with <c>\</c> doubled (option values take the escapes <c>\b \t \n \r \\ \s</c>). Double quotes
+    /// are used unless the value holds one, then single quotes; a value with both kinds is refused (validation
+    /// rejects it first), since the comment scanner would end the quoting early.
+    /// </summary>
+    public static string Mycnf(object? value)
+    {
+        var text = Text(value, "mycnf").Replace("\\", "\\\\", StringComparison.Ordinal);
+        var quote = !text.Contains('"') ? '"' : !text.Contains('\'') ? '\'' :
+            throw new ArgumentException("filter 'mycnf': the value holds both quote characters, which it cannot carry");
+        return $"{quote}{text}{quote}";
+    }
+
+    /// <summary>A list joined with <paramref name="separator"/> after applying nothing: use before an escaping filter.</summary>
+    public static string JoinList(IEnumerable<object?> values, string separator) =>
+        string.Join(separator, values.Select(v => Text(v, "join_list")));
+
+    private static string Text(object? value, string filter)
+    {
+        var text = value switch
+        {
+            null => throw new ArgumentException($"filter '{filter}' got no value (template bug)"),
+            string s => s,
+            IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+            _ => value.ToString() ?? "",
+        };
+        if (text.Any(c => c is '\n' or '\r' or '\0'))
+        {
+            throw new ArgumentException($"filter '{filter}': the value holds a line break or NUL, which it cannot carry");
+        }
+
+        return text;
+    }
+
+    /// <summary>UTF-8 without BOM, the encoding of every text file GlanceBake writes.</summary>
+    internal static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+}

@@ -1,0 +1,127 @@
+using System.Security.Cryptography;
+using GlanceBake.Iso9660;
+
+namespace GlanceBake.Core.Seed;
+
+/// <summary>
+/// The write stage: puts a <see cref="SeedBundle"/> in an output folder as
+/// <c>cidata/</c> (exactly the ISO's files), <c>rootfs/</c> (what user-data writes, at target paths),
+/// <c>seed.iso</c> (volume CIDATA, ISO 9660 + Joliet + Rock Ridge) and <c>SHA256SUMS</c>.
+/// The tree is built in a sibling staging folder and swapped in only when complete, so a failure leaves the
+/// previous output untouched and nothing half-written.
+/// </summary>
+public static class BundleWriter
+{
+    /// <summary>The ISO's volume identifier; cloud-init's NoCloud matches <c>cidata</c> or <c>CIDATA</c>.</summary>
+    public const string VolumeLabel = "CIDATA";
+
+    /// <summary>Writes the bundle to <paramref name="outputDir"/>, replacing what GlanceBake wrote there before.</summary>
+    /// <returns>Relative paths written, sorted, with their SHA-256 (the SHA256SUMS lines).</returns>
+    /// <exception cref="IOException">The folder cannot be written; the previous contents are kept.</exception>
+    /// <exception cref="UnauthorizedAccessException">No permission; the previous contents are kept.</exception>
+    public static IReadOnlyList<string> Write(SeedBundle bundle, string outputDir)
+    {
+        var full = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar);
+        var parent = Path.GetDirectoryName(full) ?? throw new IOException($"cannot write to {outputDir}");
+        Directory.CreateDirectory(parent);
+        var name = Path.GetFileName(full);
+        var staging = Path.Combine(parent, $".{name}.glancebake-new");
+        var previous = Path.Combine(parent, $".{name}.glancebake-old");
+        DeleteIfExists(staging);
+        DeleteIfExists(previous);
+        try
+        {
+            Directory.CreateDirectory(staging);
+            var sums = WriteTree(bundle, staging);
+            if (Directory.Exists(full))
+            {
+                Directory.Move(full, previous);
+            }
+
+            Directory.Move(staging, full);
+            DeleteIfExists(previous);
+            return sums;
+        }
+        catch
+        {
+            DeleteIfExists(staging);
+            if (!Directory.Exists(full) && Directory.Exists(previous))
+            {
+                Directory.Move(previous, full);
+            }
+
+            throw;
+        }
+    }
+
+    private static List<string> WriteTree(SeedBundle bundle, string root)
+    {
+        var written = new List<string>();
+        foreach (var (fileName, content) in bundle.Cidata)
+        {
+            written.Add(WriteFile(root, $"cidata/{fileName}", content, 0b110_100_100));
+        }
+
+        var imagePath = $"cidata/{bundle.Image.SeedPath}";
+        if (bundle.Image.Content is { } bytes)
+        {
+            written.Add(WriteFile(root, imagePath, bytes, 0b110_100_100));
+        }
+        else
+        {
+            var target = Path.Combine(root, imagePath);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(bundle.Image.SourceFile!, target);
+            written.Add(imagePath);
+        }
+
+        foreach (var f in bundle.Rootfs)
+        {
+            written.Add(WriteFile(root, "rootfs" + f.Path, f.Content, f.Mode));
+        }
+
+        var iso = new IsoImageBuilder(VolumeLabel, bundle.Timestamp);
+        foreach (var (fileName, content) in bundle.Cidata)
+        {
+            iso.AddFile(fileName, content);
+        }
+
+        iso.AddFile(bundle.Image.SeedPath, Path.Combine(root, imagePath));
+        iso.Build(Path.Combine(root, "seed.iso"));
+        written.Add("seed.iso");
+
+        var lines = written.Order(StringComparer.Ordinal)
+            .Select(rel => $"{Sha256Of(Path.Combine(root, rel))}  {rel}")
+            .ToList();
+        File.WriteAllText(Path.Combine(root, "SHA256SUMS"), string.Join("\n", lines) + "\n");
+        return lines;
+    }
+
+    private static string WriteFile(string root, string relative, byte[] content, int mode)
+    {
+        var path = Path.Combine(root, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, content);
+        if (!OperatingSystem.IsWindows())
+        {
+            // Review copies stay readable by their owner whatever their mode on the target.
+            File.SetUnixFileMode(path, (UnixFileMode)(mode | 0b110_000_000));
+        }
+
+        return relative;
+    }
+
+    private static string Sha256Of(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
+    private static void DeleteIfExists(string dir)
+    {
+        if (Directory.Exists(dir))
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+}

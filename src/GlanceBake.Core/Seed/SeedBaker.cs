@@ -1,0 +1,49 @@
+using GlanceBake.Core.Parameters;
+using GlanceBake.Core.Rendering;
+
+namespace GlanceBake.Core.Seed;
+
+/// <summary>
+/// The render stage: validated parameters to a <see cref="SeedBundle"/>. Deterministic: the same parameters,
+/// image and timestamp give the same bytes.
+/// </summary>
+public static class SeedBaker
+{
+    /// <summary>The build time used when SOURCE_DATE_EPOCH is not set: 2017-09-10T00:00:00Z, the guide's date.</summary>
+    public static DateTimeOffset DefaultTimestamp { get; } = new(2017, 9, 10, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Renders every output file.</summary>
+    /// <param name="p">Validated parameters.</param>
+    /// <param name="timestamp">Build time for the ISO's date fields.</param>
+    /// <exception cref="IOException">The verification image file cannot be read.</exception>
+    public static SeedBundle Bake(BakeParameters p, DateTimeOffset timestamp)
+    {
+        var image = p.Verification.ImageFile is { } file
+            ? SeedImage.FromFile(file)
+            : SeedImage.Generated(p.Verification.DiskFormat);
+        var rootfs = RootfsRenderer.Render(p, image);
+        var userData = CloudConfig.Build(p, rootfs);
+        var networkConfig = p.Controller.Network is { } n ? NetworkConfig.Build(n) : null;
+
+        var parts = new List<(string Name, byte[] Content)> { ("user-data", userData) };
+        if (networkConfig is not null)
+        {
+            parts.Add(("network-config", networkConfig));
+        }
+
+        parts.Add((image.SeedPath, System.Text.Encoding.ASCII.GetBytes(image.Sha256)));
+        var instanceId = p.Controller.InstanceId ?? MetaData.DeriveInstanceId(parts);
+
+        var cidata = new List<(string, byte[])>
+        {
+            ("meta-data", MetaData.Build(instanceId, p.Controller.Hostname)),
+        };
+        if (networkConfig is not null)
+        {
+            cidata.Add(("network-config", networkConfig));
+        }
+
+        cidata.Add(("user-data", userData));
+        return new SeedBundle(instanceId, cidata, rootfs, image, timestamp);
+    }
+}
