@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(GlanceBake.Bench.BakeBenchmarks).Assembly).Run(args);
