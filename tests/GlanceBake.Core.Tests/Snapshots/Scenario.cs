@@ -1,0 +1,90 @@
+using GlanceBake.Core.Parameters;
+using GlanceBake.Core.Seed;
+using Xunit;
+
+namespace GlanceBake.Core.Tests.Snapshots;
+
+/// <summary>
+/// The scenario folders under <c>tests/scenarios/</c>: each bakes one parameter file in-process (load, bake with
+/// <see cref="SeedBaker.DefaultTimestamp"/>, write) into a temporary folder. <c>controller</c> bakes
+/// <c>examples/controller.yaml</c> itself; the others their own <c>params.yaml</c>.
+/// </summary>
+public static class Scenario
+{
+    /// <summary>Every scenario folder name.</summary>
+    public static readonly string[] Names = ["controller", "pike-ubuntu1604", "zed-debian12"];
+
+    private static readonly Lazy<string> Root = new(FindRepoRoot);
+    private static readonly Dictionary<string, Lazy<BakedScenario>> SharedBakes = Names.ToDictionary(
+        n => n, n => new Lazy<BakedScenario>(() => Bake(n), LazyThreadSafetyMode.ExecutionAndPublication));
+
+    /// <summary>Theory data: one row per scenario name.</summary>
+    public static TheoryData<string> All => [.. Names];
+
+    /// <summary>The repository root: the nearest folder above the test assembly that holds GlanceBake.sln.</summary>
+    public static string RepoRoot => Root.Value;
+
+    /// <summary>tests/scenarios/NAME.</summary>
+    public static string Folder(string name) => Path.Combine(RepoRoot, "tests", "scenarios", name);
+
+    /// <summary>The parameter file a scenario bakes.</summary>
+    public static string ParamsFile(string name) => name == "controller"
+        ? Path.Combine(RepoRoot, "examples", "controller.yaml")
+        : Path.Combine(Folder(name), "params.yaml");
+
+    /// <summary>
+    /// Output files whose bytes are not kept in expected/ (the ISO and the verification image); SHA256SUMS,
+    /// which is kept, pins them.
+    /// </summary>
+    public static bool IsBinary(string relativePath) =>
+        relativePath == "seed.iso" || relativePath.StartsWith("cidata/glancebake/", StringComparison.Ordinal);
+
+    /// <summary>Loads a scenario's parameters, failing the test with every diagnostic when they do not load.</summary>
+    public static BakeParameters Load(string name)
+    {
+        var result = ParameterLoader.LoadFile(ParamsFile(name));
+        Assert.True(result.Succeeded,
+            $"{ParamsFile(name)} does not load:\n{string.Join("\n", result.Diagnostics.Select(d => d.ToString()))}");
+        return result.Parameters!;
+    }
+
+    /// <summary>Bakes a scenario into a new temporary folder, which the caller disposes.</summary>
+    public static BakedScenario Bake(string name)
+    {
+        var p = Load(name);
+        var bundle = SeedBaker.Bake(p, SeedBaker.DefaultTimestamp);
+        var temp = Path.Combine(Path.GetTempPath(), $"glancebake-{name}-{Guid.NewGuid():N}");
+        var output = Path.Combine(temp, "out");
+        BundleWriter.Write(bundle, output);
+        return new BakedScenario(name, p, bundle, temp, output);
+    }
+
+    /// <summary>
+    /// One bake per scenario shared by the reader tests of this run (they only read it); removed at process exit.
+    /// </summary>
+    public static BakedScenario Shared(string name) => SharedBakes[name].Value;
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "GlanceBake.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"no GlanceBake.sln above {AppContext.BaseDirectory}");
+    }
+
+    static Scenario()
+    {
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            foreach (var lazy in SharedBakes.Values.Where(l => l.IsValueCreated))
+            {
+                lazy.Value.Dispose();
+            }
+        };
+    }
+}
