@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace GlanceBake.Core.Tests.Cases;
+
+/// <summary>C13: every wait is bounded (GB_WAIT_SECONDS) and ends with a clear message and a non-zero status.</summary>
+public sealed class C13_BoundedWaitsTests
+{
+    public static IEnumerable<object[]> Targets => TestBake.Targets.Select(t => new object[] { t.Release, t.Distro });
+
+    [Theory]
+    [MemberData(nameof(Targets))]
+    public void Bake_AnyTarget_EveryLoopThatSleepsHasADeadlineAndDies(string release, string distro)
+    {
+        var bundle = TestBake.Bake(TestBake.ForTarget(release, distro));
+        var scripts = bundle.Rootfs.Where(f => f.Path.EndsWith(".sh") || f.Path.EndsWith("firstboot"))
+            .ToDictionary(f => f.Path, f => System.Text.Encoding.UTF8.GetString(f.Content));
+        Assert.True(scripts.Count >= 11);
+        foreach (var (path, text) in scripts)
+        {
+            var lines = StepScripts.CodeLines(text).Select(l => l.Text.Trim()).ToList();
+            Assert.DoesNotContain(lines, l => Regex.IsMatch(l, @"^while\s+(true|:|\[\s*1\s*\])"));
+            for (var i = 0; i < lines.Count; i++)
+            {
+                if (!Regex.IsMatch(lines[i], @"^(while|until)\b"))
+                {
+                    continue;
+                }
+
+                var end = lines.FindIndex(i, l => l == "done" || l.StartsWith("done ", StringComparison.Ordinal));
+                var body = string.Join("\n", lines[i..(end + 1)]);
+                if (!body.Contains("sleep"))
+                {
+                    continue; // a loop over input, not a wait
+                }
+
+                Assert.True(body.Contains("deadline") && body.Contains("die "),
+                    $"{path}: a wait loop without a deadline and a die:\n{body}");
+            }
+        }
+
+        var lib = scripts["/usr/local/lib/glancebake/lib.sh"];
+        Assert.Contains("GB_WAIT_SECONDS=\"${GLANCEBAKE_WAIT_SECONDS:-300}\"", lib);
+        Assert.Contains("local deadline=$((SECONDS + GB_WAIT_SECONDS))", lib);
+    }
+
+    [Fact]
+    public void Bake_Steps_WaitForDatabaseKeystoneAndGlanceThroughWaitUntil()
+    {
+        var steps = StepScripts.For("2024.1", "ubuntu-24.04");
+        Assert.Contains("wait_until \"MariaDB on 'the local socket'\" db_admin --execute \"SELECT 1\"", steps["10-wait-services"]);
+        Assert.Contains("wait_until \"Keystone at http://10.0.0.11:5000/v3\" http_ok http://10.0.0.11:5000/v3", steps["10-wait-services"]);
+        Assert.Contains("wait_until \"Glance at http://10.0.0.11:9292\" http_status http://10.0.0.11:9292", steps["90-wait-glance"]);
+    }
+
+    [Fact]
+    public void WaitUntil_CommandNeverSucceeds_FailsNonZeroWithinTheBoundWithMessage()
+    {
+        var dir = TestBake.NewTempDir();
+        var lib = TestBake.WriteText(dir, "lib.sh", TestBake.Rootfs(TestBake.Bake(TestBake.ExampleText), "/usr/local/lib/glancebake/lib.sh"));
+        var clock = Stopwatch.StartNew();
+        var r = TestBake.CleanBash("export GLANCEBAKE_WAIT_SECONDS=3; . \"$1\"; wait_until \"fake service\" false; echo reached", lib);
+        clock.Stop();
+
+        Assert.NotEqual(0, r.ExitCode);
+        Assert.DoesNotContain("reached", r.StandardOutput);
+        Assert.Contains("fake service did not answer within 3s", r.StandardError);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public void WaitUntil_KeystoneNotListening_FailsNonZeroWithinTheBound()
+    {
+        var dir = TestBake.NewTempDir();
+        var lib = TestBake.WriteText(dir, "lib.sh", TestBake.Rootfs(TestBake.Bake(TestBake.ExampleText), "/usr/local/lib/glancebake/lib.sh"));
+        var clock = Stopwatch.StartNew();
+        var r = TestBake.CleanBash("export PATH=/usr/bin:/bin GLANCEBAKE_WAIT_SECONDS=3; . \"$1\"; wait_until Keystone http_ok http://127.0.0.1:9/v3", lib);
+        Assert.NotEqual(0, r.ExitCode);
+        Assert.Contains("Keystone did not answer within 3s", r.StandardError);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public void WaitUntil_CommandSucceedsLater_ReturnsZero()
+    {
+        var dir = TestBake.NewTempDir();
+        var lib = TestBake.WriteText(dir, "lib.sh", TestBake.Rootfs(TestBake.Bake(TestBake.ExampleText), "/usr/local/lib/glancebake/lib.sh"));
+        var flag = Path.Combine(dir, "up");
+        var r = TestBake.CleanBash(
+            "export PATH=/usr/bin:/bin GLANCEBAKE_WAIT_SECONDS=20; . \"$1\"; (sleep 1; touch \"$2\") & wait_until svc test -e \"$2\"",
+            lib, flag);
+        Assert.True(r.ExitCode == 0, r.StandardError);
+        Assert.Contains("svc answers", r.StandardOutput);
+    }
+}
