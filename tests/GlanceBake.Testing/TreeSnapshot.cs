@@ -55,7 +55,9 @@ public static class TreeSnapshot
         var expected = Read(expectedDir);
         var missing = expected.Keys.Where(k => !actual.ContainsKey(k)).ToList();
         var extra = actual.Keys.Where(k => !expected.ContainsKey(k)).ToList();
+        // A changed sums file only echoes the other changes: its diff goes last.
         var changed = actual.Keys.Where(k => expected.TryGetValue(k, out var e) && !e.AsSpan().SequenceEqual(actual[k]))
+            .OrderBy(k => k.EndsWith("SUMS", StringComparison.Ordinal) ? 1 : 0).ThenBy(k => k, StringComparer.Ordinal)
             .ToList();
 
         if (Directory.Exists(receivedDir))
