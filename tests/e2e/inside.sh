@@ -95,9 +95,12 @@ ks_ok=1
     --bootstrap-public-url "$AUTH_URL" --bootstrap-region-id "$REGION"
 } >"$LOGS/keystone-manage.log" 2>&1 || ks_ok=0
 if [ "$ks_ok" != 1 ]; then tail -n 30 "$LOGS/keystone-manage.log"; fail "fixture: keystone-manage"; exit 1; fi
-askeystone keystone-wsgi-public --host 127.0.0.1 --port 5000 >"$LOGS/keystone-wsgi.log" 2>&1 &
-KS_PID=$!
-wait_for "Keystone on 127.0.0.1:5000" 60 http_ok http://127.0.0.1:5000/v3 || { tail -n 30 "$LOGS/keystone-wsgi.log"; exit 1; }
+start_keystone() {
+  askeystone keystone-wsgi-public --host 127.0.0.1 --port 5000 >>"$LOGS/keystone-wsgi.log" 2>&1 &
+  KS_PID=$!
+  wait_for "Keystone on 127.0.0.1:5000" 60 http_ok http://127.0.0.1:5000/v3 || { tail -n 30 "$LOGS/keystone-wsgi.log"; return 1; }
+}
+start_keystone || exit 1
 osc project create --domain default --description "Service Project" "$SERVICE_PROJECT" -f value -c id \
   >"$LOGS/service-project.log" 2>&1 || { cat "$LOGS/service-project.log"; fail "fixture: create project $SERVICE_PROJECT"; exit 1; }
 pass "fixture: Keystone answers on 127.0.0.1:5000 with admin and project $SERVICE_PROJECT"
@@ -122,8 +125,11 @@ run_stages() {
   for i in 0 1 2 3; do
     log "cloud-init ${stages[$i]}"
     # shellcheck disable=SC2086
-    inroot cloud-init ${stages[$i]} >"$LOGS/$tag-stage$i.log" 2>&1; rc=$?
-    sed 's/^/  cloud-init | /' "$LOGS/$tag-stage$i.log"
+    # Shown live, less apt's per-package lines and ci-info tables (kept in the log).
+    inroot cloud-init ${stages[$i]} 2>&1 | tee "$LOGS/$tag-stage$i.log" \
+      | grep --line-buffered -vE '^(Get:|Selecting previously|Preparing to unpack|Unpacking|Setting up|Processing triggers|ci-info:|\(Reading database)' \
+      | sed -u 's/^/  cloud-init | /'
+    rc=${PIPESTATUS[0]}
     STAGE_RC+=("$rc")
     log "cloud-init ${stages[$i]}: exit $rc"
   done
@@ -199,7 +205,7 @@ assert_first_boot_result() {   # TAG
 
 ran_user_data() {   # TAG: the output shows cloud-init running the user-data's runcmd (the runner)
   check "$1: cloud-init ran the seed's runcmd (glancebake-firstboot)" \
-    grep -q glancebake-firstboot "$R/var/lib/cloud/instance/scripts/runcmd"
+    inroot grep -q glancebake-firstboot /var/lib/cloud/instance/scripts/runcmd
 }
 
 main_flow() {
@@ -253,16 +259,36 @@ broken_flow() {
   failed_step=$(echo "$out" | tail -n +2 | awk '$2 == "failed" {print $1; exit}')
   if [ -z "$failed_step" ]; then fail "broken: status.json marks a step failed"; return; fi
   pass "broken: status.json marks step '$failed_step' failed"
+  check_eq "broken: status.json failed_step" "$failed_step" \
+    "$(inroot python3 -c 'import json; print(json.load(open("/var/lib/glancebake/status.json")).get("failed_step"))')"
   check "broken: the runner's output (cloud-init final stage) names '$failed_step'" \
-    grep -qF "$failed_step" "$LOGS/broken-stage3.log"
+    grep -qiE "fail.*$failed_step" "$LOGS/broken-stage3.log"
   check "broken: steps before '$failed_step' are ok" \
     test -z "$(echo "$out" | tail -n +2 | awk -v f="$failed_step" '$1 == f {exit} $2 != "ok" {print}')"
   check "broken: /var/log/glancebake/$failed_step.log says why (401 / authentication)" \
     grep -qiE '401|unauthori[sz]ed|authenticat' "$R/var/log/glancebake/$failed_step.log"
 }
 
+# A service that does not answer within the seed's bound: Keystone stopped,
+# the runner started by hand with a short bound (GLANCEBAKE_WAIT_SECONDS).
+unreachable_flow() {
+  phase keystone-down
+  kill "$KS_PID" 2>/dev/null; wait "$KS_PID" 2>/dev/null
+  local rc out
+  inroot env GLANCEBAKE_WAIT_SECONDS=6 /usr/local/sbin/glancebake-firstboot >"$LOGS/keystone-down.log" 2>&1; rc=$?
+  sed 's/^/  glancebake-firstboot | /' "$LOGS/keystone-down.log"
+  check "keystone down: runner exits non-zero" test "$rc" != 0
+  out=$(inroot python3 -c 'import json; d=json.load(open("/var/lib/glancebake/status.json")); print(d["result"], d.get("failed_step") or "-")' 2>&1)
+  check_eq "keystone down: status.json result" failed "${out% *}"
+  local step=${out#* }
+  check "keystone down: status.json names the failing step ($step), its log says Keystone did not answer within 6s" \
+    grep -q 'Keystone.*did not answer within 6s' "$R/var/log/glancebake/$step.log"
+  check "keystone down: the runner's output names $step" grep -qiE "fail.*$step" "$LOGS/keystone-down.log"
+  start_keystone || fail "keystone down: fixture Keystone restarted"
+}
+
 case "$MODE" in
-  full) main_flow; broken_flow ;;
+  full) main_flow; unreachable_flow; broken_flow ;;
   nobroken) main_flow ;;
   broken) phase seed; broken_flow ;;
 esac

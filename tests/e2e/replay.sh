@@ -15,6 +15,7 @@
 # Env:
 #   GLANCEBAKE_E2E=0      skip (prints a skip line, exits 0); ignored when CI=true
 #   GLANCEBAKE_E2E_KEEP=1 keep the work dir (root, seeds, logs) for inspection
+#   GLANCEBAKE_E2E_REPO   repo whose CLI bakes (default: the one holding this script)
 #   GLANCEBAKE_E2E_CACHE  cache dir for the prepared root (default /var/cache/glancebake-e2e)
 #   GLANCEBAKE_E2E_SEED_ISO, GLANCEBAKE_E2E_BROKEN_ISO  harness development only, ignored
 #                         when CI=true: replay these ISOs instead of baking
@@ -23,7 +24,7 @@
 set -uo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-REPO=$(cd "$HERE/../.." && pwd)
+REPO=${GLANCEBAKE_E2E_REPO:-$(cd "$HERE/../.." && pwd)}
 
 MODE=full
 while [ $# -gt 0 ]; do
@@ -56,7 +57,9 @@ NS_PID=""
 cleanup() {
   local rc=$?
   if [ -n "$NS_PID" ] && kill -0 "$NS_PID" 2>/dev/null; then
-    kill "$NS_PID" 2>/dev/null; wait "$NS_PID" 2>/dev/null
+    # unshare ignores SIGTERM; SIGKILL makes --kill-child take the whole
+    # pid namespace (and everything started in it) down.
+    kill -KILL "$NS_PID" 2>/dev/null; wait "$NS_PID" 2>/dev/null
   fi
   if [ "${GLANCEBAKE_E2E_KEEP:-0}" = 1 ]; then
     log "work dir kept: $WORK"
@@ -128,7 +131,7 @@ EOF
     chroot "$t" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive \
       apt-get update -q
     chroot "$t" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive \
-      apt-get install -y -q --no-install-recommends "$@"
+      apt-get install -y -q --no-install-recommends -o Dpkg::Options::=--force-unsafe-io "$@"
     chroot "$t" apt-get clean
   ' prep "$t" $ROOT_PACKAGES >"$WORK/root-apt.log" 2>&1 \
     || { tail -n 40 "$WORK/root-apt.log"; return 1; }
@@ -167,7 +170,6 @@ BROKEN_PARAMS=$WORK/params-broken.yaml
 import sys, yaml
 d = yaml.safe_load(open(sys.argv[1]))
 d["keystone"]["admin"]["password"] = "not the fixture's password"
-d["controller"]["instance_id"] = d["controller"].get("instance_id", "iid-e2e") + "-broken"
 yaml.safe_dump(d, open(sys.argv[2], "w"), sort_keys=False)
 PY
 
@@ -240,5 +242,10 @@ NS_PID=$!
 wait "$NS_PID"; ns_rc=$?
 NS_PID=""
 [ "$ns_rc" -eq 0 ] || fail "controller namespace script exited $ns_rc"
+left=$(for p in /proc/[0-9]*; do
+  case "$(readlink "$p/root" 2>/dev/null)" in "$R"|"$R"/*) printf '%s ' "${p#/proc/}";; esac
+done)
+check "nothing started in the controller root is left running on the host" test -z "$left"
+check "no mount of the controller root is visible on the host" bash -c "! grep -q ' $R' /proc/self/mounts"
 
 summary

@@ -31,25 +31,25 @@ def get(path, **filt):
 
 
 out = {}
-users = get("/v3/users?name=" + user_name)["users"]
+users = get("users?name=" + user_name)["users"]
 out["users"] = [{"id": u["id"], "domain_id": u["domain_id"]} for u in users]
-projects = get("/v3/projects?name=" + project_name)["projects"]
+projects = get("projects?name=" + project_name)["projects"]
 out["projects"] = [p["id"] for p in projects]
 out["role_assignments"] = []
 if users and projects:
-    ra = get("/v3/role_assignments?include_names=1&user.id=%s&scope.project.id=%s"
+    ra = get("role_assignments?include_names=1&user.id=%s&scope.project.id=%s"
              % (users[0]["id"], projects[0]["id"]))["role_assignments"]
     out["role_assignments"] = sorted(a["role"]["name"] for a in ra)
-services = get("/v3/services?type=image")["services"]
+services = get("services?type=image")["services"]
 out["services"] = [{"id": x["id"], "name": x.get("name"), "type": x["type"]} for x in services]
-eps = get("/v3/endpoints")["endpoints"]
+eps = get("endpoints")["endpoints"]
 sids = {x["id"] for x in services}
 out["endpoints"] = sorted(
     ({"id": e["id"], "interface": e["interface"], "url": e["url"], "region": e.get("region_id")}
      for e in eps if e["service_id"] in sids),
     key=lambda e: e["interface"])
 try:
-    imgs = s.get("/v2/images?name=" + image_name,
+    imgs = s.get("v2/images?name=" + image_name,
                  endpoint_filter={"service_type": "image", "interface": "public",
                                   "region_name": "RegionOne"}).json()["images"]
     out["images"] = [{"id": i["id"], "status": i["status"], "visibility": i.get("visibility"),
