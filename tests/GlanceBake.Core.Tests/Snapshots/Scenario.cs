@@ -49,9 +49,21 @@ public static class Scenario
     }
 
     /// <summary>Bakes a scenario into a new temporary folder, which the caller disposes.</summary>
-    public static BakedScenario Bake(string name)
+    public static BakedScenario Bake(string name) => Bake(name, Load(name));
+
+    /// <summary>Bakes parameter text (a variant of a scenario) into a new temporary folder.</summary>
+    /// <param name="label">Names the temporary folder.</param>
+    /// <param name="yaml">Parameter file text.</param>
+    public static BakedScenario BakeText(string label, string yaml)
     {
-        var p = Load(name);
+        var result = ParameterLoader.Load(yaml, label + ".yaml", Path.GetTempPath());
+        Assert.True(result.Succeeded,
+            $"{label} does not load:\n{string.Join("\n", result.Diagnostics.Select(d => d.ToString()))}");
+        return Bake(label, result.Parameters!);
+    }
+
+    private static BakedScenario Bake(string name, BakeParameters p)
+    {
         var bundle = SeedBaker.Bake(p, SeedBaker.DefaultTimestamp);
         var temp = Path.Combine(Path.GetTempPath(), $"glancebake-{name}-{Guid.NewGuid():N}");
         var output = Path.Combine(temp, "out");
