@@ -86,6 +86,58 @@ public sealed class TemplateEscapingTests
         }
     }
 
+    /// <summary>Lines where an <c>sh</c> output sits inside a double-quoted shell string, where single quotes are
+    /// literal and <c>$( )</c> still expands: the filter's quoting is wrong there.</summary>
+    private static List<string> ShInsideDoubleQuotes(string source)
+    {
+        var bad = new List<string>();
+        foreach (var (line, i) in source.Split('\n').Select((l, i) => (l, i + 1)))
+        {
+            foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(line, @"\{\{[^}]*\|\s*sh\s*~?\}\}"))
+            {
+                // Quote characters before the output, outside other {{ }} blocks, backslash escapes and '...' words.
+                var before = System.Text.RegularExpressions.Regex.Replace(line[..m.Index], @"\{\{.*?\}\}|\\.", "");
+                var inDouble = false;
+                var inSingle = false;
+                foreach (var c in before)
+                {
+                    if (c == '"' && !inSingle)
+                    {
+                        inDouble = !inDouble;
+                    }
+                    else if (c == '\'' && !inDouble)
+                    {
+                        inSingle = !inSingle;
+                    }
+                }
+
+                if (inDouble)
+                {
+                    bad.Add($"({i}): {line.Trim()}");
+                }
+            }
+        }
+
+        return bad;
+    }
+
+    public static IEnumerable<object[]> ShellTemplates => TemplateSet.Embedded.Paths
+        .Where(p => FiltersFor(p).SequenceEqual(["sh"])).Select(p => new object[] { p });
+
+    [Theory]
+    [MemberData(nameof(ShellTemplates))]
+    public void Template_ShOutput_IsNotInsideADoubleQuotedString(string path) =>
+        Assert.Empty(ShInsideDoubleQuotes(TemplateSet.Embedded.Source(path)));
+
+    [Fact]
+    public void ShInsideDoubleQuotes_Detector_FindsOnlyDoubleQuotedUses()
+    {
+        Assert.NotEmpty(ShInsideDoubleQuotes("wait_until \"Keystone at {{ url | sh }}\" http_ok {{ url | sh }}"));
+        Assert.Empty(ShInsideDoubleQuotes("url={{ url | sh }}\nwait_until \"Keystone at $url\" http_ok \"$url\""));
+        Assert.Empty(ShInsideDoubleQuotes("file=\"$GB_STATE_DIR/\"{{ name | sh }}"));
+        Assert.Empty(ShInsideDoubleQuotes("log 'it''s' {{ x | sh }}"));
+    }
+
     [Fact]
     public void Collector_RawOutput_IsCaught()
     {
