@@ -25,6 +25,16 @@ public static class GlanceBakeApp
             s.HelpWriter = null;
             s.CaseSensitive = true;
         });
+        // CommandLineParser 2.9 accepts a string option given without its value ("bake -o") as unset.
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] is "-o" or "--output" && (i + 1 == args.Length || args[i + 1].StartsWith('-')))
+            {
+                stderr.WriteLine($"glancebake: error GB0002: {args[i]} needs a folder");
+                return ExitCodes.Usage;
+            }
+        }
+
         var parsed = parser.ParseArguments<BakeOptions, ValidateOptions, InitOptions>(args);
         try
         {
@@ -76,6 +86,7 @@ public static class GlanceBakeApp
             return ExitCodes.Usage;
         }
 
+        var output = string.IsNullOrEmpty(o.Output) ? "out" : o.Output;
         var loaded = Load(o.Params, stderr);
         if (loaded is null)
         {
@@ -85,14 +96,14 @@ public static class GlanceBakeApp
         try
         {
             var bundle = SeedBaker.Bake(loaded, timestamp);
-            var written = BundleWriter.Write(bundle, o.Output);
-            stdout.WriteLine($"baked {written.Count} files into {o.Output}/ (seed.iso, instance-id {bundle.InstanceId})");
+            var written = BundleWriter.Write(bundle, output);
+            stdout.WriteLine($"baked {written.Count} files into {output}/ (seed.iso, instance-id {bundle.InstanceId})");
             return ExitCodes.Ok;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             stderr.WriteLine(new Diagnostic(DiagnosticCodes.OutputIo, Severity.Error,
-                $"cannot write the output folder: {e.Message}", o.Output, 0, 0));
+                $"cannot write the output folder: {e.Message}", output, 0, 0));
             return ExitCodes.OutputError;
         }
     }

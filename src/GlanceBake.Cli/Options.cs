@@ -11,8 +11,8 @@ public sealed class BakeOptions
     public string Params { get; set; } = "examples/controller.yaml";
 
     /// <summary>The output folder; default <c>out</c>.</summary>
-    [Option('o', "output", Default = "out", HelpText = "Output folder; replaced as a whole when the bake succeeds.")]
-    public string Output { get; set; } = "out";
+    [Option('o', "output", HelpText = "Output folder (default: out); replaced as a whole when the bake succeeds.")]
+    public string? Output { get; set; }
 }
 
 /// <summary><c>glancebake validate PARAMS</c>.</summary>

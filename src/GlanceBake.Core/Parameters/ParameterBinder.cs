@@ -383,7 +383,10 @@ internal sealed class ParameterBinder(YamlMappingNode root, string file, string 
         var v = s.Text(key);
         if (v is not null && !ValueChecks.IsHttpUrl(v))
         {
-            bag.Error(DiagnosticCodes.BadUrl, $"'{s.Qualified(key)}' is not an http(s) URL: '{Shown(v)}'", s.At(key));
+            // The value is not echoed: a URL may carry credentials (http://user:password@host).
+            bag.Error(DiagnosticCodes.BadUrl,
+                $"'{s.Qualified(key)}' is not an http(s) URL without user info, query or shell-special characters (http://10.0.0.11:5000)",
+                s.At(key));
         }
 
         return v;

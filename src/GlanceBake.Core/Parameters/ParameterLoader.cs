@@ -68,6 +68,13 @@ public static class ParameterLoader
                 : $"not valid YAML: {FirstSentence(e.Message)}";
             bag.Error(code, message, new SourceLocation(file, (int)e.Start.Line, (int)e.Start.Column));
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet 18 throws this (without a mark) for some unclosed flow collections, e.g. "[a".
+            bag.Error(DiagnosticCodes.YamlSyntax,
+                "not valid YAML: a flow collection ([...] or {...}) or a quoted value is not closed",
+                LastGoodPosition(text, file));
+        }
         catch (ArgumentException)
         {
             // YamlDotNet's mapping node reports a duplicate key as a dictionary ArgumentException, without a mark.
@@ -82,6 +89,26 @@ public static class ParameterLoader
 
         var model = new ParameterBinder(root, file, baseDirectory, bag).Bind();
         return new LoadResult(bag.HasErrors ? null : model, bag.Items);
+    }
+
+    /// <summary>Where YamlDotNet's parser stopped making sense: the start of the last event it produced.</summary>
+    private static SourceLocation LastGoodPosition(string text, string file)
+    {
+        var parser = new Parser(new StringReader(text));
+        var at = new SourceLocation(file, 1, 1);
+        try
+        {
+            while (parser.MoveNext())
+            {
+                at = new SourceLocation(file, (int)parser.Current!.Start.Line, (int)parser.Current.Start.Column);
+            }
+        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
+        {
+            // the position of the last good event is the answer
+        }
+
+        return at;
     }
 
     private static string FirstSentence(string message)

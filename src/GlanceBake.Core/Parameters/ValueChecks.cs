@@ -40,9 +40,14 @@ internal static partial class ValueChecks
     /// <summary>A host name or an IP address.</summary>
     public static bool IsHost(string value) => IsIpAddress(value) || IsHostname(value);
 
-    /// <summary>An absolute http or https URL with a valid host, no user info, query or fragment.</summary>
+    /// <summary>
+    /// An absolute http or https URL with a valid host, no user info, query or fragment, written only with
+    /// letters, digits and <c>- . _ ~ : / [ ] @ % + , =</c>: no character a shell, an INI parser or YAML treats
+    /// specially (<c>$</c>, quotes, backquotes, parentheses, <c>;</c>, <c>&amp;</c>, spaces).
+    /// </summary>
     public static bool IsHttpUrl(string value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri)
+        value.All(c => char.IsAsciiLetterOrDigit(c) || "-._~:/[]@%+,=".Contains(c))
+        && Uri.TryCreate(value, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
         && uri.UserInfo.Length == 0 && uri.Query.Length == 0 && uri.Fragment.Length == 0
         && IsHost(uri.IdnHost.Trim('[', ']'))

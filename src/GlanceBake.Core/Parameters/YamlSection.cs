@@ -26,14 +26,30 @@ internal sealed class YamlSection
             var name = (key as YamlScalarNode)?.Value ?? "";
             if (!allowedKeys.Contains(name, StringComparer.Ordinal))
             {
-                var near = allowedKeys.FirstOrDefault(k => string.Equals(k.Replace("_", "").Replace("-", ""),
-                    name.Replace("_", "").Replace("-", ""), StringComparison.OrdinalIgnoreCase));
+                var near = NearestKey(name, allowedKeys);
                 var hint = near is not null
                     ? $"; did you mean '{near}'?"
                     : $"; known keys here: {string.Join(", ", allowedKeys)}";
                 bag.Error(DiagnosticCodes.UnknownKey, $"unknown key '{Qualified(name)}'{hint}", LocationOf(key));
             }
         }
+    }
+
+    /// <summary>
+    /// The known key a typo most likely meant: equal but for case, <c>_</c> and <c>-</c>, or within Levenshtein
+    /// distance 2 (one in three characters for short keys) of the normalised name; null when none is close.
+    /// </summary>
+    internal static string? NearestKey(string name, IEnumerable<string> allowedKeys)
+    {
+        static string Normal(string s) => s.Replace("_", "", StringComparison.Ordinal)
+            .Replace("-", "", StringComparison.Ordinal).ToLowerInvariant();
+        var typed = Normal(name);
+        return allowedKeys
+            .Select(k => (Key: k, Distance: Quickenshtein.Levenshtein.GetDistance(typed, Normal(k))))
+            .Where(c => c.Distance <= Math.Min(2, Math.Max(1, c.Key.Length / 3)))
+            .OrderBy(c => c.Distance).ThenBy(c => c.Key, StringComparer.Ordinal)
+            .Select(c => c.Key)
+            .FirstOrDefault();
     }
 
     /// <summary>The position of the mapping itself.</summary>

@@ -9,6 +9,7 @@ namespace GlanceBake.Core.Releases;
 /// <param name="NativeRelease">The OpenStack release the distro's own archive carries.</param>
 /// <param name="CloudArchiveReleases">Releases available from the Ubuntu Cloud Archive for this suite (empty on Debian).</param>
 /// <param name="OpenStackClientPackage">The package that provides <c>openstack</c>.</param>
+/// <param name="PyMysqlPackage">The PyMySQL driver package named by <c>mysql+pymysql://</c> in <c>[database] connection</c>.</param>
 /// <param name="DatabaseUnit">The database server's systemd unit, for ordering (<c>mariadb.service</c>, <c>mysql.service</c>).</param>
 public sealed record Distro(
     string Id,
@@ -17,6 +18,7 @@ public sealed record Distro(
     string NativeRelease,
     IReadOnlyList<string> CloudArchiveReleases,
     string OpenStackClientPackage,
+    string PyMysqlPackage,
     string DatabaseUnit)
 {
     /// <summary>True for Debian, whose glance package asks debconf questions that must be preseeded.</summary>

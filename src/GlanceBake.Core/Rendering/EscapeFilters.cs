@@ -38,20 +38,11 @@ public static class EscapeFilters
         "`" + Text(value, "sql_ident").Replace("`", "``", StringComparison.Ordinal) + "`";
 
     /// <summary>
-    /// One POSIX shell word: left bare when it holds only characters no shell treats specially, otherwise in single
-    /// quotes with each <c>'</c> written <c>'\''</c>. The shell then expands nothing in it.
+    /// One POSIX shell word, always in single quotes, with each <c>'</c> written <c>'\''</c>: the shell expands
+    /// nothing in it, and an assignment such as <c>role='admin'</c> is never mistaken for a command (shellcheck SC2209).
     /// </summary>
-    public static string Sh(object? value)
-    {
-        var text = Text(value, "sh");
-        if (text.Length > 0 && text.All(c => char.IsAsciiLetterOrDigit(c) || "_./:@%+=,-".Contains(c))
-            && text[0] is not ('=' or '%'))
-        {
-            return text;
-        }
-
-        return "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
-    }
+    public static string Sh(object? value) =>
+        "'" + Text(value, "sh").Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     /// <summary>
     /// RFC 3986 section 3.2.1 userinfo part (user or password of a database URL): every octet outside the

@@ -117,9 +117,13 @@ public static class RootfsRenderer
         return globals;
     }
 
-    /// <summary>The packages first boot installs: Glance, the OpenStack client, the MariaDB client, then extras.</summary>
+    /// <summary>
+    /// The packages first boot installs: Glance, the OpenStack client, the MariaDB client and the PyMySQL driver
+    /// the connection URL names, then the extras in file order.
+    /// </summary>
     public static IReadOnlyList<string> PackageList(BakeParameters p, Distro distro) =>
-        [.. new[] { "glance", distro.OpenStackClientPackage, "mariadb-client" }.Concat(p.Packages.Extra).Distinct()];
+        [.. new[] { "glance", distro.OpenStackClientPackage, "mariadb-client", distro.PyMysqlPackage }
+            .Concat(p.Packages.Extra).Distinct()];
 
     /// <summary>
     /// <c>[database] connection</c>: <c>mysql+pymysql://USER:PASSWORD@HOST/NAME</c>, user and password

@@ -68,8 +68,11 @@ public static class CloudConfig
             root.Add("packages", new YamlSequenceNode(RootfsRenderer.PackageList(p, distro).Select(Scalar)));
         }
 
+        // Deferred entries last: a cloud-init older than 21.3 ignores defer and stops write_files at the first
+        // owner it cannot set (the glance group), so everything root-owned, the runner included, is written first
+        // and the config step then fails loudly (case C07) instead of nothing running at all.
         var writeFiles = new YamlSequenceNode();
-        foreach (var f in rootfs)
+        foreach (var f in rootfs.OrderBy(f => f.Defer))
         {
             var entry = new YamlMappingNode
             {

@@ -47,7 +47,11 @@ public sealed class UserDataReaderTests
         var doc = Python.Json(python, UserDataScript, baked.PathOf("cidata/user-data")).GetProperty("doc");
         var entries = doc.GetProperty("write_files").EnumerateArray().ToList();
 
-        Assert.Equal(baked.Bundle.Rootfs.Select(f => f.Path), entries.Select(e => e.GetProperty("path").GetString()));
+        // Root-owned files first, deferred (root:glance) ones last, each group sorted by path: a cloud-init
+        // without defer support then still writes the runner before it fails on the glance group (case C07).
+        var expectedOrder = baked.Bundle.Rootfs.OrderBy(f => f.Defer).ThenBy(f => f.Path, StringComparer.Ordinal)
+            .Select(f => f.Path);
+        Assert.Equal(expectedOrder, entries.Select(e => e.GetProperty("path").GetString()));
         foreach (var e in entries)
         {
             var path = e.GetProperty("path").GetString()!;

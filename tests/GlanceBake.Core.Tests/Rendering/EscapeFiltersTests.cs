@@ -59,8 +59,8 @@ public sealed class EscapeFiltersTests
     public void Mycnf_BothQuoteKinds_Throws() => Assert.Throws<ArgumentException>(() => EscapeFilters.Mycnf("a'b\"c"));
 
     [Theory]
-    [InlineData("simple", "simple")]
-    [InlineData("10.0.0.11:11211", "10.0.0.11:11211")]
+    [InlineData("simple", "'simple'")]
+    [InlineData("10.0.0.11:11211", "'10.0.0.11:11211'")]
     [InlineData("a b", "'a b'")]
     [InlineData("it's", "'it'\\''s'")]
     [InlineData("", "''")]
@@ -120,7 +120,7 @@ public sealed class EscapeFiltersTests
         try
         {
             System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
-            Assert.Equal("1.5", EscapeFilters.Sh(1.5));
+            Assert.Equal("'1.5'", EscapeFilters.Sh(1.5));
             Assert.Equal("300", EscapeFilters.Ini(300));
         }
         finally

@@ -7,7 +7,8 @@ export LC_ALL=C.UTF-8 DEBIAN_FRONTEND=noninteractive
 # Shared with the steps that source this file.
 export GB_STATE_DIR=/var/lib/glancebake GB_CONF_DIR=/etc/glancebake
 # How long to wait for MariaDB, Keystone and Glance to answer, in seconds.
-GB_WAIT_SECONDS="${GLANCEBAKE_WAIT_SECONDS:-300}"
+GB_WAIT_DEFAULT='300'
+GB_WAIT_SECONDS="${GLANCEBAKE_WAIT_SECONDS:-$GB_WAIT_DEFAULT}"
 
 log() { printf '%s %s: %s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "${GB_STEP:-glancebake}" "$*"; }
 die() { log "ERROR: $*" >&2; exit 1; }

@@ -4,7 +4,7 @@
 # shellcheck source=../lib.sh
 . /usr/local/lib/glancebake/lib.sh
 
-require_cmd openstack python3-openstackclient
+require_cmd openstack 'python3-openstackclient'
 require_cmd python3 python3
 load_admin_credentials
 # shellcheck source=/dev/null
@@ -13,35 +13,39 @@ load_admin_credentials
 openstack token issue -f value -c id >/dev/null \
   || die "Keystone refused the admin credentials in /root/admin-openrc (user $OS_USERNAME at $OS_AUTH_URL)"
 
-user=glance
-domain=default
+user='glance'
+domain='default'
+project='service'
+role='admin'
+service_name='glance'
+service_type='image'
+region='RegionOne'
 if openstack user show --domain "$domain" "$user" >/dev/null 2>&1; then
   log "user $user exists"
 else
-  openstack user create --domain "$domain" --password "$GLANCE_PASS" --email glance@example.com "$user" >/dev/null
+  openstack user create --domain "$domain" --password "$GLANCE_PASS" --email 'glance@example.com' "$user" >/dev/null
   log "created user $user"
 fi
 
-openstack role add --project service --project-domain "$domain" \
-  --user "$user" --user-domain "$domain" admin
-log "user $user has role admin on project service"
+openstack role add --project "$project" --project-domain "$domain" --user "$user" --user-domain "$domain" "$role"
+log "user $user has role $role on project $project"
 
-service_id=$(openstack service list --long -f json | json_ids Name=glance Type=image | head -n 1)
+service_id=$(openstack service list --long -f json | json_ids "Name=$service_name" "Type=$service_type" | head -n 1)
 if [ -z "$service_id" ]; then
-  service_id=$(openstack service create --name glance \
-    --description 'OpenStack Image service' -f value -c id image)
-  log "created service glance ($service_id)"
+  service_id=$(openstack service create --name "$service_name" \
+    --description 'OpenStack Image service' -f value -c id "$service_type")
+  log "created service $service_name ($service_id)"
 else
-  log "service glance exists ($service_id)"
+  log "service $service_name exists ($service_id)"
 fi
 
 # ensure_endpoint INTERFACE URL
 ensure_endpoint() {
   local interface=$1 url=$2 id current
-  id=$(openstack endpoint list --service "$service_id" --interface "$interface" \
-    --region RegionOne -f json | json_ids | head -n 1)
+  id=$(openstack endpoint list --service "$service_id" --interface "$interface" --region "$region" -f json \
+    | json_ids | head -n 1)
   if [ -z "$id" ]; then
-    openstack endpoint create --region RegionOne "$service_id" "$interface" "$url" >/dev/null
+    openstack endpoint create --region "$region" "$service_id" "$interface" "$url" >/dev/null
     log "created $interface endpoint $url"
     return
   fi
@@ -53,6 +57,6 @@ ensure_endpoint() {
     log "$interface endpoint $url exists"
   fi
 }
-ensure_endpoint public http://10.0.0.11:9292
-ensure_endpoint internal http://10.0.0.11:9292
-ensure_endpoint admin http://10.0.0.11:9292
+ensure_endpoint public 'http://10.0.0.11:9292'
+ensure_endpoint internal 'http://10.0.0.11:9292'
+ensure_endpoint admin 'http://10.0.0.11:9292'

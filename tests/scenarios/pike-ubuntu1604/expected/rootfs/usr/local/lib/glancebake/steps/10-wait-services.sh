@@ -6,5 +6,7 @@
 
 require_cmd mysql mariadb-client
 require_cmd python3 python3
-wait_until "MariaDB on 'the local socket'" db_admin --execute "SELECT 1"
-wait_until "Keystone at http://10.0.0.11:35357/v3" http_ok http://10.0.0.11:35357/v3
+db_where='the local socket'
+keystone_url='http://10.0.0.11:35357/v3'
+wait_until "MariaDB on $db_where" db_admin --execute "SELECT 1"
+wait_until "Keystone at $keystone_url" http_ok "$keystone_url"

@@ -3,6 +3,8 @@
 # shellcheck source=../lib.sh
 . /usr/local/lib/glancebake/lib.sh
 
-restart_service glance-registry
-restart_service glance-api
-log "restarted: glance-registry glance-api"
+services=('glance-registry' 'glance-api')
+for svc in "${services[@]}"; do
+  restart_service "$svc"
+done
+log "restarted: ${services[*]}"

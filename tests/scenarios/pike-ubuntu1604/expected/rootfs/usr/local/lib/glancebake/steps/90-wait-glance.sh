@@ -4,4 +4,5 @@
 . /usr/local/lib/glancebake/lib.sh
 
 require_cmd python3 python3
-wait_until "Glance at http://10.0.0.11:9292" http_status http://10.0.0.11:9292
+glance_url='http://10.0.0.11:9292'
+wait_until "Glance at $glance_url" http_status "$glance_url"

@@ -5,5 +5,7 @@
 . /usr/local/lib/glancebake/lib.sh
 
 require_cmd mysql mariadb-client
+database='glance'
+db_user='glance'
 db_admin --batch < "$GB_CONF_DIR/glance-db.sql"
-log "database glance and grants for glance are in place"
+log "database $database and grants for $db_user are in place"
