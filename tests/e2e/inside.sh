@@ -19,6 +19,12 @@ askeystone() { chroot --userspec=keystone:keystone "$R" env -i PATH=$PATH_IN HOM
 # --- the controller "boots" ---------------------------------------------------
 phase controller-up
 hostname glancebake-e2e            # this uts namespace only
+# The root lives on a tmpfs of this mount namespace: it vanishes with it.
+mkdir -p "$R"
+mount -t tmpfs -o mode=755,size=8g tmpfs "$R"
+zstd -dc -T0 "$ROOT_TAR" | tar -C "$R" --numeric-owner -xpf - || { fail "cannot unpack $ROOT_TAR"; exit 1; }
+exec 9>&-                          # the cache lock (taken by replay.sh)
+log "root unpacked on tmpfs: $(du -sh "$R" | cut -f1)"
 mount -t proc proc "$R/proc"
 mount -t sysfs sysfs "$R/sys"
 mount --rbind /dev "$R/dev" && mount --make-rslave "$R/dev"
@@ -96,7 +102,9 @@ ks_ok=1
 } >"$LOGS/keystone-manage.log" 2>&1 || ks_ok=0
 if [ "$ks_ok" != 1 ]; then tail -n 30 "$LOGS/keystone-manage.log"; fail "fixture: keystone-manage"; exit 1; fi
 start_keystone() {
-  askeystone keystone-wsgi-public --host 127.0.0.1 --port 5000 >>"$LOGS/keystone-wsgi.log" 2>&1 &
+  # Not through a shell function: $! must be the server itself (chroot execs it).
+  chroot --userspec=keystone:keystone "$R" env -i PATH=$PATH_IN HOME=/var/lib/keystone LANG=C.UTF-8 \
+    keystone-wsgi-public --host 127.0.0.1 --port 5000 >>"$LOGS/keystone-wsgi.log" 2>&1 &
   KS_PID=$!
   wait_for "Keystone on 127.0.0.1:5000" 60 http_ok http://127.0.0.1:5000/v3 || { tail -n 30 "$LOGS/keystone-wsgi.log"; return 1; }
 }
@@ -274,6 +282,7 @@ broken_flow() {
 unreachable_flow() {
   phase keystone-down
   kill "$KS_PID" 2>/dev/null; wait "$KS_PID" 2>/dev/null
+  if http_ok http://127.0.0.1:5000/v3 2>/dev/null; then fail "keystone down: the fixture's Keystone still answers after kill"; fi
   local rc out
   inroot env GLANCEBAKE_WAIT_SECONDS=6 /usr/local/sbin/glancebake-firstboot >"$LOGS/keystone-down.log" 2>&1; rc=$?
   sed 's/^/  glancebake-firstboot | /' "$LOGS/keystone-down.log"

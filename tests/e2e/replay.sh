@@ -56,6 +56,11 @@ export E2E_RESULTS=$WORK/results E2E_TIMINGS=$WORK/timings
 NS_PID=""
 cleanup() {
   local rc=$?
+  if [ -n "${ROOT_BUILD_PID:-}" ]; then
+    [ -s "$WORK/root-build.pid" ] && kill -KILL "$(cat "$WORK/root-build.pid")" 2>/dev/null
+    wait "$ROOT_BUILD_PID" 2>/dev/null
+    rm -f "${ROOT_TAR:-}.tmp"
+  fi
   if [ -n "$NS_PID" ] && kill -0 "$NS_PID" 2>/dev/null; then
     # unshare ignores SIGTERM; SIGKILL makes --kill-child take the whole
     # pid namespace (and everything started in it) down.
@@ -88,7 +93,7 @@ SECURITY_MIRROR=http://deb.debian.org/debian-security
 # the seed installs it), plus what any Debian cloud image carries.
 ROOT_PACKAGES="mariadb-server keystone memcached python3-openstackclient cloud-init
 python3-pymysql curl ca-certificates procps iproute2"
-ROOT_FORMAT=1   # bump when the preparation below changes
+ROOT_FORMAT=2   # bump when the preparation below changes
 CACHE=${GLANCEBAKE_E2E_CACHE:-/var/cache/glancebake-e2e}
 ROOT_KEY=$(printf '%s\n' "$ROOT_FORMAT" "$SUITE" "$MIRROR" "$SECURITY_MIRROR" $ROOT_PACKAGES | sha256sum | cut -c1-16)
 ROOT_TAR=$CACHE/root-$SUITE-$ROOT_KEY.tar.zst
@@ -110,56 +115,70 @@ command -v dotnet >/dev/null || die "host-tools: dotnet not found"
 pass "host tools present (debootstrap, xorriso, zstd, unshare, dotnet)"
 
 # ---------------------------------------------------------------------------
-prepare_root() {   # $1: target dir; builds a fresh controller root
-  local t=$1
-  log "debootstrap $SUITE (minbase) from $MIRROR"
-  debootstrap --variant=minbase "$SUITE" "$t" "$MIRROR" >"$WORK/debootstrap.log" 2>&1 \
-    || { tail -n 30 "$WORK/debootstrap.log"; return 1; }
-  cat >"$t/etc/apt/sources.list" <<EOF
-deb $MIRROR $SUITE main
-deb $MIRROR $SUITE-updates main
-deb $SECURITY_MIRROR $SUITE-security main
-EOF
-  cp /etc/resolv.conf "$t/etc/resolv.conf"
-  # No service starts while the root is prepared; removed again below.
-  printf '#!/bin/sh\nexit 101\n' >"$t/usr/sbin/policy-rc.d"; chmod 755 "$t/usr/sbin/policy-rc.d"
-  log "apt-get install in the root: $(echo $ROOT_PACKAGES)"
+# Builds a fresh controller root on a tmpfs in its own mount/pid namespace
+# (dpkg and debootstrap run much faster there) and writes it as the tarball $1.
+build_root_tarball() {
+  local out=$1
+  mkdir -p "$R"
   # shellcheck disable=SC2086
-  unshare --uts --mount --pid --fork --kill-child --mount-proc bash -c '
-    set -e; t=$1; shift
+  unshare --uts --mount --pid --fork --kill-child --mount-proc --propagation private bash -c '
+    set -eu; t=$1; out=$2; suite=$3; mirror=$4; security=$5; shift 5
+    mount -t tmpfs -o mode=755,size=8g tmpfs "$t"
+    echo "debootstrap $suite (minbase) from $mirror"
+    debootstrap --variant=minbase "$suite" "$t" "$mirror"
+    printf "deb %s %s main\ndeb %s %s-updates main\ndeb %s %s-security main\n" \
+      "$mirror" "$suite" "$mirror" "$suite" "$security" "$suite" >"$t/etc/apt/sources.list"
+    cp /etc/resolv.conf "$t/etc/resolv.conf"
+    # No service starts while the root is prepared; removed again below.
+    printf "#!/bin/sh\nexit 101\n" >"$t/usr/sbin/policy-rc.d"; chmod 755 "$t/usr/sbin/policy-rc.d"
     mount -t proc proc "$t/proc"; mount -t sysfs sysfs "$t/sys"; mount --rbind /dev "$t/dev"
+    echo "apt-get install in the root: $*"
     chroot "$t" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive \
       apt-get update -q
     chroot "$t" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive \
       apt-get install -y -q --no-install-recommends -o Dpkg::Options::=--force-unsafe-io "$@"
     chroot "$t" apt-get clean
-  ' prep "$t" $ROOT_PACKAGES >"$WORK/root-apt.log" 2>&1 \
-    || { tail -n 40 "$WORK/root-apt.log"; return 1; }
-  rm -f "$t/usr/sbin/policy-rc.d"
-  # A fresh controller has not run cloud-init yet.
-  rm -rf "$t/var/lib/cloud/"* "$t/var/log/cloud-init"*.log
+    umount -R "$t/dev" "$t/sys" "$t/proc"
+    rm -f "$t/usr/sbin/policy-rc.d"
+    # A fresh controller has not run cloud-init yet.
+    rm -rf "$t/var/lib/cloud/"* "$t/var/log/cloud-init"*.log
+    tar -C "$t" --numeric-owner -cpf - . | zstd -q -T0 -3 -o "$out"
+  ' prep "$R" "$out" "$SUITE" "$MIRROR" "$SECURITY_MIRROR" $ROOT_PACKAGES >"$WORK/root-build.log" 2>&1 &
+  echo $! >"$WORK/root-build.pid"
+  wait $! || { tail -n 40 "$WORK/root-build.log" | sed 's/^/  root | /'; return 1; }
+  grep -E '^(debootstrap|apt-get install)' "$WORK/root-build.log" | sed 's/^/  root | /'
 }
 
 phase root
 mkdir -p "$CACHE"
 exec 9>"$CACHE/.lock"; flock 9
+ROOT_BUILD_PID=""
 if [ -s "$ROOT_TAR" ]; then
   log "cache hit: $ROOT_TAR"
-  mkdir -p "$R"
-  zstd -dc -T0 "$ROOT_TAR" | tar -C "$R" --numeric-owner -xpf - || die "root: cannot unpack $ROOT_TAR"
 else
-  log "cache miss ($ROOT_TAR): building the controller root"
-  prepare_root "$R" || die "root: preparing the debootstrap root failed (see above)"
-  tar -C "$R" --numeric-owner -cpf - . | zstd -q -T0 -3 -o "$ROOT_TAR.tmp" && mv "$ROOT_TAR.tmp" "$ROOT_TAR" \
-    || { rm -f "$ROOT_TAR.tmp"; log "warning: could not write the cache tarball"; }
+  log "cache miss ($ROOT_TAR): building the controller root (in the background, while baking)"
+  rm -f "$ROOT_TAR.tmp"
+  build_root_tarball "$ROOT_TAR.tmp" &
+  ROOT_BUILD_PID=$!
+fi
+wait_root() {
+  [ -n "$ROOT_BUILD_PID" ] || return 0
+  phase root-build-wait
+  if wait "$ROOT_BUILD_PID"; then mv "$ROOT_TAR.tmp" "$ROOT_TAR"
+  else rm -f "$ROOT_TAR.tmp"; die "root: preparing the debootstrap root failed (see above)"; fi
+  ROOT_BUILD_PID=""
   # Keep one root per key: drop tarballs of older definitions.
   find "$CACHE" -maxdepth 1 -name 'root-*.tar.zst' ! -name "$(basename "$ROOT_TAR")" -delete
-fi
-flock -u 9; exec 9>&-
-check "controller root has the guide's prerequisites and no glance" \
-  test -x "$R/usr/bin/keystone-manage" -a -x "$R/usr/bin/cloud-init" -a -x "$R/usr/bin/openstack" \
-       -a -x "$R/usr/sbin/mariadbd" -a -x "$R/usr/bin/memcached" -a ! -e "$R/usr/bin/glance-api"
-log "root ready: $(du -sh "$R" | cut -f1)"
+}
+
+check_root() {
+check "controller root tarball has the guide's prerequisites and no glance" bash -c "
+  zstd -dc -T0 '$ROOT_TAR' | tar -tf - > '$WORK/root.list' &&
+  for f in ./usr/bin/keystone-manage ./usr/bin/cloud-init ./usr/bin/openstack ./usr/sbin/mariadbd ./usr/bin/memcached; do
+    grep -qxF \"\$f\" '$WORK/root.list' || { echo \"missing \$f\"; exit 1; }
+  done; ! grep -qxF ./usr/bin/glance-api '$WORK/root.list'"
+}
+# The lock is held until the namespace has unpacked the root (inside.sh).
 
 # ---------------------------------------------------------------------------
 PARAMS=$HERE/params-zed-debian12.yaml
@@ -228,6 +247,8 @@ fi
 if [ "$MODE" = full ] || [ "$MODE" = broken ]; then
   extract "$WORK/bake-broken" "$WORK/seed-broken" || die "extract: xorriso could not read the broken seed.iso"
 fi
+wait_root
+check_root
 phase_end
 
 # ---------------------------------------------------------------------------
@@ -235,10 +256,11 @@ phase_end
 # and every process started (mariadb, memcached, keystone, glance-api) end
 # with them. --kill-child takes the namespace down if this script dies.
 log "entering the controller namespaces (mode $MODE)"
-export R WORK PARAMS MODE E2E_RESULTS E2E_TIMINGS E2E_T0
+export R WORK PARAMS MODE ROOT_TAR E2E_RESULTS E2E_TIMINGS E2E_T0
 unshare --uts --mount --pid --fork --kill-child --mount-proc --propagation private \
   bash "$HERE/inside.sh" &
 NS_PID=$!
+exec 9>&-   # the namespace holds the cache lock until the root is unpacked
 wait "$NS_PID"; ns_rc=$?
 NS_PID=""
 [ "$ns_rc" -eq 0 ] || fail "controller namespace script exited $ns_rc"
