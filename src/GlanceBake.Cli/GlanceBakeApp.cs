@@ -80,9 +80,15 @@ public static class GlanceBakeApp
 
     private static int Bake(BakeOptions o, TextWriter stdout, TextWriter stderr, Func<string, string?> getEnv)
     {
+        if (o.Extra.Any())
+        {
+            stderr.WriteLine($"glancebake: error GB0003: bake takes one parameter file; unexpected '{o.Extra.First()}'");
+            return ExitCodes.Usage;
+        }
+
         if (!TryTimestamp(getEnv("SOURCE_DATE_EPOCH"), out var timestamp))
         {
-            stderr.WriteLine("glancebake: error GB0001: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC");
+            stderr.WriteLine("glancebake: error GB0001: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, up to the end of 2155 (the last year ISO 9660 dates hold)");
             return ExitCodes.Usage;
         }
 
@@ -91,6 +97,13 @@ public static class GlanceBakeApp
         if (loaded is null)
         {
             return ExitCodes.InputError;
+        }
+
+        if (BundleWriter.RefusalReason(output, Environment.CurrentDirectory) is { } refusal)
+        {
+            stderr.WriteLine(new Diagnostic(DiagnosticCodes.OutputNotOurs, Severity.Error,
+                $"refusing to replace the output folder: {refusal}", output, 0, 0));
+            return ExitCodes.OutputError;
         }
 
         try
@@ -110,6 +123,12 @@ public static class GlanceBakeApp
 
     private static int Validate(ValidateOptions o, TextWriter stdout, TextWriter stderr)
     {
+        if (o.Extra.Any())
+        {
+            stderr.WriteLine($"glancebake: error GB0003: validate takes one parameter file; unexpected '{o.Extra.First()}'");
+            return ExitCodes.Usage;
+        }
+
         var loaded = Load(o.Params, stderr);
         if (loaded is null)
         {
@@ -154,6 +173,9 @@ public static class GlanceBakeApp
         return result.Parameters;
     }
 
+    /// <summary>2155-12-31T23:59:59Z: ECMA-119 9.1.5 recording dates count years from 1900 in one byte.</summary>
+    private const long LastIsoSecond = 5_869_583_999;
+
     private static bool TryTimestamp(string? epoch, out DateTimeOffset timestamp)
     {
         timestamp = SeedBaker.DefaultTimestamp;
@@ -163,7 +185,7 @@ public static class GlanceBakeApp
         }
 
         if (long.TryParse(epoch, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture,
-                out var seconds) && seconds <= 253402300799)
+                out var seconds) && seconds <= LastIsoSecond)
         {
             timestamp = DateTimeOffset.FromUnixTimeSeconds(seconds);
             return true;

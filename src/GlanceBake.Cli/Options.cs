@@ -10,6 +10,10 @@ public sealed class BakeOptions
     [Value(0, MetaName = "PARAMS", Default = "examples/controller.yaml", HelpText = "Parameter file (YAML, schema 1).")]
     public string Params { get; set; } = "examples/controller.yaml";
 
+    /// <summary>Anything after PARAMS: a usage error (one parameter file per bake).</summary>
+    [Value(1, Hidden = true)]
+    public IEnumerable<string> Extra { get; set; } = [];
+
     /// <summary>The output folder; default <c>out</c>.</summary>
     [Option('o', "output", HelpText = "Output folder (default: out); replaced as a whole when the bake succeeds.")]
     public string? Output { get; set; }
@@ -22,6 +26,10 @@ public sealed class ValidateOptions
     /// <summary>The parameter file.</summary>
     [Value(0, MetaName = "PARAMS", Required = true, HelpText = "Parameter file (YAML, schema 1).")]
     public string Params { get; set; } = "";
+
+    /// <summary>Anything after PARAMS: a usage error.</summary>
+    [Value(1, Hidden = true)]
+    public IEnumerable<string> Extra { get; set; } = [];
 }
 
 /// <summary><c>glancebake init [PATH]</c>.</summary>

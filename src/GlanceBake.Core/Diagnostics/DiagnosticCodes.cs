@@ -71,4 +71,7 @@ public static class DiagnosticCodes
 
     /// <summary>The output folder cannot be written.</summary>
     public const string OutputIo = "GB3001";
+
+    /// <summary>The output folder holds files GlanceBake did not write, or is the folder being worked in: refused.</summary>
+    public const string OutputNotOurs = "GB3002";
 }

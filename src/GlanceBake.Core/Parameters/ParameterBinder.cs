@@ -11,7 +11,9 @@ namespace GlanceBake.Core.Parameters;
 /// </summary>
 internal sealed class ParameterBinder(YamlMappingNode root, string file, string baseDirectory, DiagnosticBag bag)
 {
-    private static readonly string[] Stores = ["file", "http", "swift", "rbd", "cinder", "vsphere", "s3"];
+    // The stores GlanceBake renders configuration for (the install guide's); swift, rbd, cinder, vsphere and s3
+    // need sections and packages GlanceBake does not write yet.
+    private static readonly string[] Stores = ["file", "http"];
     private static readonly string[] DiskFormats =
         ["ami", "ari", "aki", "vhd", "vhdx", "vmdk", "raw", "qcow2", "vdi", "iso", "ploop"];
     private static readonly string[] ContainerFormats = ["ami", "ari", "aki", "bare", "ovf", "ova", "docker", "compressed"];
@@ -223,6 +225,13 @@ internal sealed class ParameterBinder(YamlMappingNode root, string file, string 
         }
 
         var authUrl = Url(s, "auth_url") ?? $"http://{hostForUrl}:{port}";
+        if (authUrl.TrimEnd('/').EndsWith("/v3", StringComparison.Ordinal) || authUrl.TrimEnd('/').EndsWith("/v2.0", StringComparison.Ordinal))
+        {
+            bag.Error(DiagnosticCodes.BadUrl,
+                $"'{s.Qualified("auth_url")}' must be Keystone's base URL without the API version: admin-openrc and the waits add /v3",
+                s.At("auth_url"));
+        }
+
         var www = Url(s, "www_authenticate_uri") ?? $"http://{hostForUrl}:5000";
         var region = Name(s, "region") ?? "RegionOne";
         var project = Name(s, "service_project") ?? "service";
@@ -246,7 +255,13 @@ internal sealed class ParameterBinder(YamlMappingNode root, string file, string 
 
         var user = Name(s, "user") ?? "glance";
         var password = Secret(s, "password");
-        var email = Plain(s, "email") ?? "glance@example.com";
+        var email = s.Text("email") ?? "glance@example.com";
+        if (!ValueChecks.IsEmail(email))
+        {
+            bag.Error(DiagnosticCodes.BadName, $"'{s.Qualified("email")}' is not an e-mail address (glance@example.com)",
+                s.At("email"));
+        }
+
         var domain = Name(s, "domain") ?? "default";
 
         var svc = s.Section("service", required: false, "name", "type", "description");
@@ -273,12 +288,29 @@ internal sealed class ParameterBinder(YamlMappingNode root, string file, string 
         var storeItems = s.List("stores");
         foreach (var (st, at) in storeItems.Where(x => !Stores.Contains(x.Value)))
         {
-            bag.Error(DiagnosticCodes.BadStore, $"unknown store '{Shown(st)}'; known: {string.Join(", ", Stores)}", at);
+            bag.Error(DiagnosticCodes.BadStore,
+                $"store '{Shown(st)}' is not one GlanceBake configures; it configures: {string.Join(", ", Stores)}", at);
         }
 
-        var stores = storeItems.Count > 0 ? storeItems.Select(x => x.Value).ToList() : ["file", "http"];
+        foreach (var (st, at) in storeItems.Where((x, i) => storeItems.Take(i).Any(y => y.Value == x.Value)))
+        {
+            bag.Error(DiagnosticCodes.BadStore, $"store '{Shown(st)}' is listed twice", at);
+        }
+
+        if (s.Has("stores") && storeItems.Count == 0)
+        {
+            bag.Error(DiagnosticCodes.BadStore, "'glance.stores' is empty: list at least 'file'", s.At("stores"));
+        }
+
+        var stores = storeItems.Count > 0 ? storeItems.Select(x => x.Value).Distinct().ToList() : ["file", "http"];
         var defaultStore = s.Text("default_store") ?? "file";
-        if (!stores.Contains(defaultStore))
+        if (defaultStore != "file")
+        {
+            bag.Error(DiagnosticCodes.BadStore,
+                $"default_store '{Shown(defaultStore)}' cannot take uploads here: GlanceBake's writable store is 'file'",
+                s.At("default_store"));
+        }
+        else if (!stores.Contains(defaultStore))
         {
             bag.Error(DiagnosticCodes.BadStore,
                 $"default_store '{Shown(defaultStore)}' is not one of the stores ({string.Join(", ", stores)})",
@@ -289,6 +321,12 @@ internal sealed class ParameterBinder(YamlMappingNode root, string file, string 
         if (!ValueChecks.IsAbsolutePath(datadir))
         {
             bag.Error(DiagnosticCodes.BadPath, $"'{s.Qualified("filesystem_store_datadir")}' must be an absolute path",
+                s.At("filesystem_store_datadir"));
+        }
+        else if (!ValueChecks.IsDataDirectory(datadir))
+        {
+            bag.Error(DiagnosticCodes.BadPath,
+                $"'{s.Qualified("filesystem_store_datadir")}' must be a folder of its own below /var/lib/glance/, /srv/, /data/, /mnt/ or /opt/ (first boot gives it to the glance user)",
                 s.At("filesystem_store_datadir"));
         }
 
@@ -315,6 +353,18 @@ internal sealed class ParameterBinder(YamlMappingNode root, string file, string 
             if (!File.Exists(image))
             {
                 bag.Error(DiagnosticCodes.FileNotFound, $"image file '{imageText}' does not exist", s.At("image_file"));
+            }
+            else if (new FileInfo(image).Length == 0)
+            {
+                // Devices and pipes (/dev/zero, /dev/stdin) report length 0 too: refusing them keeps bake from hanging.
+                bag.Error(DiagnosticCodes.FileNotFound, $"image file '{imageText}' must be a non-empty regular file",
+                    s.At("image_file"));
+            }
+            else if (disk == "qcow2" && !HasQcow2Magic(image))
+            {
+                bag.Error(DiagnosticCodes.NeedImageFile,
+                    $"image file '{imageText}' is not a qcow2 image (no QFI\\xfb header), but disk_format is qcow2; Glance refuses mismatched uploads from 2025.1",
+                    s.At("image_file"));
             }
             else if (!IsPortableFileName(Path.GetFileName(image)))
             {
@@ -349,6 +399,15 @@ internal sealed class ParameterBinder(YamlMappingNode root, string file, string 
         }
 
         return new PackageParameters(install, [.. extra.Select(p => p.Value)]);
+    }
+
+    private static readonly byte[] Qcow2Magic = [0x51, 0x46, 0x49, 0xFB]; // "QFI\xfb", QEMU qcow2 header
+
+    private static bool HasQcow2Magic(string path)
+    {
+        Span<byte> head = stackalloc byte[4];
+        using var f = File.OpenRead(path);
+        return f.ReadAtLeast(head, 4, throwOnEndOfStream: false) == 4 && head.SequenceEqual(Qcow2Magic);
     }
 
     private static bool IsPortableFileName(string name) =>

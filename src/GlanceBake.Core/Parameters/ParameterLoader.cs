@@ -57,6 +57,14 @@ public static class ParameterLoader
             {
                 root = map;
             }
+
+            if (stream.Documents.Count > 1)
+            {
+                var second = stream.Documents[1].RootNode.Start;
+                bag.Error(DiagnosticCodes.YamlSyntax,
+                    "the parameter file holds more than one YAML document ('---'); GlanceBake reads exactly one",
+                    new SourceLocation(file, (int)second.Line, (int)second.Column));
+            }
         }
         catch (YamlException e)
         {

@@ -67,8 +67,27 @@ internal static partial class ValueChecks
         return host.StartsWith('[') && host.EndsWith(']') ? IsIpAddress(host[1..^1]) : IsHost(host);
     }
 
+    /// <summary>
+    /// A folder first boot may hand to the glance user: strictly below <c>/var/lib/glance/</c>, or at least one level
+    /// below <c>/srv</c>, <c>/data</c>, <c>/mnt</c> or <c>/opt</c>. Never <c>/</c>, a system folder or another
+    /// service's folder (<c>/var/lib/mysql</c>).
+    /// </summary>
+    public static bool IsDataDirectory(string path)
+    {
+        var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Any(p => p == "." || p == ".."))
+        {
+            return false;
+        }
+
+        return parts is ["var", "lib", "glance", _, ..] || (parts is [var top, _, ..] && top is "srv" or "data" or "mnt" or "opt");
+    }
+
     /// <summary>A plain identifier for databases, users, projects, roles, regions: letters, digits, <c>_ - .</c>.</summary>
     public static bool IsName(string value) => value.Length is > 0 and <= 64 && Name().IsMatch(value);
+
+    /// <summary>An e-mail address in the plain <c>local@domain</c> form (no spaces, quotes or shell characters).</summary>
+    public static bool IsEmail(string value) => value.Length <= 254 && Email().IsMatch(value);
 
     /// <summary>True when <paramref name="value"/> has control characters (newlines, tabs, NUL ...).</summary>
     public static bool HasControlCharacters(string value) => value.Any(char.IsControl);
@@ -85,4 +104,7 @@ internal static partial class ValueChecks
 
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
     private static partial Regex Name();
+
+    [GeneratedRegex(@"^[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$")]
+    private static partial Regex Email();
 }

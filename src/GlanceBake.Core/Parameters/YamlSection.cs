@@ -52,6 +52,9 @@ internal sealed class YamlSection
             .FirstOrDefault();
     }
 
+    /// <summary>True when <paramref name="key"/> is written in this mapping (even with an empty or null value).</summary>
+    public bool Has(string key) => Find(key) is not null;
+
     /// <summary>The position of the mapping itself.</summary>
     public SourceLocation Location => LocationOf(_node);
 
@@ -75,6 +78,14 @@ internal sealed class YamlSection
         if (node is not YamlScalarNode scalar)
         {
             _bag.Error(DiagnosticCodes.WrongType, $"'{Qualified(key)}' must be a single value, not a {KindOf(node)}",
+                LocationOf(node));
+            return null;
+        }
+
+        if (!scalar.Tag.IsEmpty && scalar.Tag.Value != "tag:yaml.org,2002:str")
+        {
+            _bag.Error(DiagnosticCodes.WrongType,
+                $"'{Qualified(key)}' carries the YAML tag '{scalar.Tag.Value}'; tags are not supported, write the plain value",
                 LocationOf(node));
             return null;
         }

@@ -15,7 +15,48 @@ public static class BundleWriter
     /// <summary>The ISO's volume identifier; cloud-init's NoCloud matches <c>cidata</c> or <c>CIDATA</c>.</summary>
     public const string VolumeLabel = "CIDATA";
 
-    /// <summary>Writes the bundle to <paramref name="outputDir"/>, replacing what GlanceBake wrote there before.</summary>
+    /// <summary>The top-level entries of an output folder; a folder holding anything else is not replaced.</summary>
+    public static IReadOnlyList<string> OwnEntries { get; } = ["SHA256SUMS", "cidata", "rootfs", "seed.iso"];
+
+    /// <summary>
+    /// Why <paramref name="outputDir"/> must not be replaced, or null when it may: it must be new, empty, or a
+    /// previous GlanceBake output (only <see cref="OwnEntries"/> at its top), and must not contain the working folder.
+    /// </summary>
+    public static string? RefusalReason(string outputDir, string workingDirectory)
+    {
+        var full = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar);
+        if (full.Length == 0 || Path.GetDirectoryName(full) is null)
+        {
+            return "the file system root cannot be an output folder";
+        }
+
+        var cwd = Path.GetFullPath(workingDirectory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        if (cwd.StartsWith(full + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            return "it is, or contains, the current folder; choose a folder such as 'out'";
+        }
+
+        if (File.Exists(full))
+        {
+            return "it is a file";
+        }
+
+        if (!Directory.Exists(full))
+        {
+            return null;
+        }
+
+        var foreign = Directory.EnumerateFileSystemEntries(full).Select(Path.GetFileName)
+            .Where(n => !OwnEntries.Contains(n!, StringComparer.Ordinal)).Order(StringComparer.Ordinal).FirstOrDefault();
+        return foreign is null ? null
+            : $"it holds '{foreign}', which GlanceBake did not write; bake replaces the whole folder, so choose a new or empty one";
+    }
+
+    /// <summary>
+    /// Writes the bundle to <paramref name="outputDir"/>, replacing a previous output there. Secret-bearing files
+    /// (the NoCloud files, the image and seed.iso) are written owner-only (0600); rootfs/ copies keep their target modes.
+    /// Call <see cref="RefusalReason"/> first: this method replaces whatever the folder holds.
+    /// </summary>
     /// <returns>Relative paths written, sorted, with their SHA-256 (the SHA256SUMS lines).</returns>
     /// <exception cref="IOException">The folder cannot be written; the previous contents are kept.</exception>
     /// <exception cref="UnauthorizedAccessException">No permission; the previous contents are kept.</exception>
@@ -59,19 +100,20 @@ public static class BundleWriter
         var written = new List<string>();
         foreach (var (fileName, content) in bundle.Cidata)
         {
-            written.Add(WriteFile(root, $"cidata/{fileName}", content, 0b110_100_100));
+            written.Add(WriteFile(root, $"cidata/{fileName}", content, OwnerOnly));
         }
 
         var imagePath = $"cidata/{bundle.Image.SeedPath}";
         if (bundle.Image.Content is { } bytes)
         {
-            written.Add(WriteFile(root, imagePath, bytes, 0b110_100_100));
+            written.Add(WriteFile(root, imagePath, bytes, OwnerOnly));
         }
         else
         {
             var target = Path.Combine(root, imagePath);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(bundle.Image.SourceFile!, target);
+            SetMode(target, OwnerOnly);
             written.Add(imagePath);
         }
 
@@ -88,6 +130,7 @@ public static class BundleWriter
 
         iso.AddFile(bundle.Image.SeedPath, Path.Combine(root, imagePath));
         iso.Build(Path.Combine(root, "seed.iso"));
+        SetMode(Path.Combine(root, "seed.iso"), OwnerOnly);
         written.Add("seed.iso");
 
         var lines = written.Order(StringComparer.Ordinal)
@@ -102,13 +145,20 @@ public static class BundleWriter
         var path = Path.Combine(root, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllBytes(path, content);
+        // Review copies stay readable by their owner whatever their mode on the target.
+        SetMode(path, mode | 0b110_000_000);
+        return relative;
+    }
+
+    /// <summary>rw------- : the seed carries every password in clear.</summary>
+    private const int OwnerOnly = 0b110_000_000;
+
+    private static void SetMode(string path, int mode)
+    {
         if (!OperatingSystem.IsWindows())
         {
-            // Review copies stay readable by their owner whatever their mode on the target.
-            File.SetUnixFileMode(path, (UnixFileMode)(mode | 0b110_000_000));
+            File.SetUnixFileMode(path, (UnixFileMode)mode);
         }
-
-        return relative;
     }
 
     private static string Sha256Of(string path)

@@ -30,6 +30,16 @@ fi
 openstack role add --project "$project" --project-domain "$domain" --user "$user" --user-domain "$domain" "$role"
 log "user $user has role $role on project $project"
 
+# A new bake with another glance.password must reach Keystone too: try the seed's password (through the
+# environment, not the command line) and set it only when it does not work.
+if OS_USERNAME="$user" OS_USER_DOMAIN_NAME="$domain" OS_PASSWORD="$GLANCE_PASS" OS_PROJECT_NAME="$project" \
+  OS_PROJECT_DOMAIN_NAME="$domain" openstack token issue -f value -c id >/dev/null 2>&1; then
+  log "user $user signs in with this seed's password"
+else
+  openstack user set --domain "$domain" --password "$GLANCE_PASS" "$user"
+  log "set the password of user $user to this seed's"
+fi
+
 service_id=$(openstack service list --long -f json | json_ids "Name=$service_name" "Type=$service_type" | head -n 1)
 if [ -z "$service_id" ]; then
   service_id=$(openstack service create --name "$service_name" \
