@@ -9,28 +9,13 @@ public sealed class GlanceBakeAppTests
 {
     private const string Secret = "Zq7SECRETvalue";
 
-    private static readonly string RepoRoot = FindRepoRoot();
+    private static string Example => CliHarness.Example;
 
-    private static string Example => Path.Combine(RepoRoot, "examples", "controller.yaml");
+    private static Outcome Run(IDictionary<string, string>? env, params string[] args) => CliHarness.Run(env, args);
 
-    private sealed record Outcome(int ExitCode, string Stdout, string Stderr);
+    private static Outcome Run(params string[] args) => CliHarness.Run(args);
 
-    private static Outcome Run(IDictionary<string, string>? env, params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = GlanceBakeApp.Run(args, stdout, stderr, name => env is not null && env.TryGetValue(name, out var v) ? v : null);
-        return new Outcome(code, stdout.ToString(), stderr.ToString());
-    }
-
-    private static Outcome Run(params string[] args) => Run(null, args);
-
-    private static string NewTempDir()
-    {
-        var dir = Path.Combine(Path.GetTempPath(), "glancebake-cli-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        return dir;
-    }
+    private static string NewTempDir() => CliHarness.NewTempDir();
 
     private static string WriteParams(string dir, string text, string name = "controller.yaml")
     {
@@ -274,18 +259,5 @@ public sealed class GlanceBakeAppTests
         Assert.Equal(2, r.ExitCode);
         Assert.False(Directory.Exists(output));
         Assert.DoesNotContain("vfat", Run("bake", "--help").Stdout, StringComparison.OrdinalIgnoreCase);
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "GlanceBake.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("GlanceBake.sln not found");
     }
 }

@@ -9,7 +9,7 @@ namespace GlanceBake.Cli.Tests;
 /// </summary>
 public sealed class OutputSafetyTests
 {
-    private static readonly string Example = Path.Combine(FindRepoRoot(), "examples", "controller.yaml");
+    private static string Example => CliHarness.Example;
 
     [Fact]
     public void Bake_OutputFolderHoldsOtherFiles_RefusesWithGB3002AndKeepsThem()
@@ -53,8 +53,8 @@ public sealed class OutputSafetyTests
     public void Bake_PreviousOutput_IsReplaced()
     {
         var output = Path.Combine(NewTempDir(), "out");
-        Assert.Equal(0, Run("bake", Example, "-o", output).Code);
-        Assert.Equal(0, Run("bake", Example, "-o", output).Code);
+        Assert.Equal(0, Run("bake", Example, "-o", output).ExitCode);
+        Assert.Equal(0, Run("bake", Example, "-o", output).ExitCode);
         Assert.Equal(["SHA256SUMS", "cidata", "rootfs", "seed.iso"],
             Directory.GetFileSystemEntries(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
@@ -68,7 +68,7 @@ public sealed class OutputSafetyTests
         }
 
         var output = Path.Combine(NewTempDir(), "out");
-        Assert.Equal(0, Run("bake", Example, "-o", output).Code);
+        Assert.Equal(0, Run("bake", Example, "-o", output).ExitCode);
         foreach (var f in new[] { "seed.iso", "cidata/user-data", "cidata/meta-data", "cidata/glancebake/verify-image.qcow2" })
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(output, f)));
@@ -107,31 +107,9 @@ public sealed class OutputSafetyTests
         Assert.Contains("GB0003", err);
     }
 
-    private static (int Code, string Out, string Err) Run(params string[] args) => Run(null, args);
+    private static Outcome Run(params string[] args) => CliHarness.Run(args);
 
-    private static (int Code, string Out, string Err) Run(IDictionary<string, string>? env, params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = GlanceBakeApp.Run(args, stdout, stderr, n => env is not null && env.TryGetValue(n, out var v) ? v : null);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static Outcome Run(IDictionary<string, string>? env, params string[] args) => CliHarness.Run(env, args);
 
-    private static string NewTempDir()
-    {
-        var dir = Path.Combine(Path.GetTempPath(), "glancebake-cli-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        return dir;
-    }
-
-    private static string FindRepoRoot()
-    {
-        var dir = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(dir, "GlanceBake.sln")))
-        {
-            dir = Path.GetDirectoryName(dir) ?? throw new InvalidOperationException("GlanceBake.sln not found");
-        }
-
-        return dir;
-    }
+    private static string NewTempDir() => CliHarness.NewTempDir();
 }
