@@ -296,10 +296,62 @@ unreachable_flow() {
   start_keystone || fail "keystone down: fixture Keystone restarted"
 }
 
+# A tool the steps need is missing: the runner started by hand without
+# `openstack` on the PATH (moved aside, then put back).
+tool_missing_flow() {
+  phase tool-missing
+  local rc out step
+  mv "$R/usr/bin/openstack" "$R/usr/bin/openstack.e2e-hidden"
+  inroot /usr/local/sbin/glancebake-firstboot >"$LOGS/tool-missing.log" 2>&1; rc=$?
+  mv "$R/usr/bin/openstack.e2e-hidden" "$R/usr/bin/openstack"
+  grep -vE '^\s*$' "$LOGS/tool-missing.log" | tail -n 6 | sed 's/^/  glancebake-firstboot | /'
+  check "openstack missing: runner exits non-zero" test "$rc" != 0
+  out=$(inroot python3 -c 'import json; d=json.load(open("/var/lib/glancebake/status.json")); print(d["result"], d.get("failed_step") or "-")' 2>&1)
+  check_eq "openstack missing: status.json result" failed "${out% *}"
+  step=${out#* }
+  check "openstack missing: status.json names the failing step ($step), its log names the missing command" \
+    grep -q "openstack" "$R/var/log/glancebake/$step.log"
+  check "openstack missing: the runner's output names $step" grep -qiE "fail.*$step" "$LOGS/tool-missing.log"
+}
+
+# The service password does not match: Keystone already has the glance user,
+# with another password than the seed's (an earlier install, a hand-made user).
+# First boot must either fail naming the step, or converge (reset it).
+service_password_flow() {
+  phase service-password-drift
+  osc user create --domain default --password "not the seed's glance password" "$GLANCE_USER" -f value -c id \
+    >"$LOGS/drift-user.log" 2>&1 || { fail "drift: pre-create user $GLANCE_USER"; cat "$LOGS/drift-user.log"; return; }
+  install_seed "$WORK/seed-main"
+  run_stages drift
+  phase assert-service-password-drift
+  local out res failed_step
+  out=$(status_lines 2>&1) || { fail "drift: status.json written"; return; }
+  echo "$out" | sed 's/^/  status.json | /'
+  res=$(echo "$out" | head -n1)
+  if [ "$res" = ok ]; then
+    log "the seed converged: it reset the existing user's password"
+    check "drift: $GLANCE_USER authenticates with the baked password after first boot" \
+      chroot "$R" env -i PATH=$PATH_IN HOME=/root OS_AUTH_URL=$AUTH_URL OS_IDENTITY_API_VERSION=3 \
+        OS_USERNAME="$GLANCE_USER" OS_PASSWORD="$GLANCE_PW" OS_PROJECT_NAME="$SERVICE_PROJECT" \
+        OS_USER_DOMAIN_NAME=Default OS_PROJECT_DOMAIN_NAME=Default openstack token issue -f value -c id
+    return
+  fi
+  check_eq "drift: status.json result" failed "$res"
+  check "drift: cloud-init final stage reports the failure (exit non-zero)" test "${STAGE_RC[3]}" != 0
+  failed_step=$(echo "$out" | tail -n +2 | awk '$2 == "failed" {print $1; exit}')
+  if [ -z "$failed_step" ]; then fail "drift: status.json marks a step failed"; return; fi
+  pass "drift: status.json marks step '$failed_step' failed"
+  check "drift: the runner's output (cloud-init final stage) names '$failed_step'" \
+    grep -qiE "fail.*$failed_step" "$LOGS/drift-stage3.log"
+  log "drift: last lines of /var/log/glancebake/$failed_step.log:"
+  tail -n 8 "$R/var/log/glancebake/$failed_step.log" | sed 's/^/  | /'
+}
+
 case "$MODE" in
-  full) main_flow; unreachable_flow; broken_flow ;;
+  full) main_flow; unreachable_flow; tool_missing_flow; broken_flow ;;
   nobroken) main_flow ;;
   broken) phase seed; broken_flow ;;
+  broken-service) service_password_flow ;;
 esac
 
 phase stop-services

@@ -6,11 +6,17 @@
 #
 # Usage: bash tests/e2e/replay.sh [--expect-failure wrong-admin-password] [--no-broken]
 #   (default)        first boot, replay (cloud-init clean + 4 stages), replay
-#                    (runner again), then the broken-input check on the same root
+#                    (runner again), then on the same root: Keystone down (bound),
+#                    a missing tool, and the broken input (wrong admin password)
 #   --expect-failure wrong-admin-password
 #                    only the broken-input check: bakes with a keystone admin
 #                    password the fixture does not have and asserts that the
 #                    failing step is named in status.json and in the output
+#   --expect-failure wrong-service-password
+#                    only this: Keystone already has the glance user with
+#                    another password than the seed's; first boot must either
+#                    converge (the seed resets it: glance then signs in with
+#                    the baked password) or fail naming the step
 #   --no-broken      skip the broken-input check (local speed-up)
 # Env:
 #   GLANCEBAKE_E2E=0      skip (prints a skip line, exits 0); ignored when CI=true
@@ -31,12 +37,13 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --expect-failure)
       case "${2:-}" in
-        wrong-admin-password|wrong-service-password) MODE=broken ;;
-        *) echo "replay.sh: unknown --expect-failure case '${2:-}' (known: wrong-admin-password)" >&2; exit 2 ;;
+        wrong-admin-password) MODE=broken ;;
+        wrong-service-password) MODE=broken-service ;;
+        *) echo "replay.sh: unknown --expect-failure case '${2:-}' (known: wrong-admin-password, wrong-service-password)" >&2; exit 2 ;;
       esac
       shift 2 ;;
     --no-broken) MODE=nobroken; shift ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,29p' "$0"; exit 0 ;;
     *) echo "replay.sh: unknown argument '$1'" >&2; exit 2 ;;
   esac
 done
@@ -106,13 +113,14 @@ command -v debootstrap >/dev/null || need="$need debootstrap"
 command -v xorriso >/dev/null || need="$need xorriso"
 command -v zstd >/dev/null || need="$need zstd"
 command -v unshare >/dev/null || need="$need util-linux"
+/usr/bin/python3 -c 'import yaml' 2>/dev/null || need="$need python3-yaml"
 if [ -n "$need" ]; then
   log "installing on the host:$need"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $need >/dev/null \
     || die "host-tools: apt-get install$need failed"
 fi
 command -v dotnet >/dev/null || die "host-tools: dotnet not found"
-pass "host tools present (debootstrap, xorriso, zstd, unshare, dotnet)"
+pass "host tools present (debootstrap, xorriso, zstd, unshare, python3-yaml, dotnet)"
 
 # ---------------------------------------------------------------------------
 # Builds a fresh controller root on a tmpfs in its own mount/pid namespace
@@ -258,7 +266,7 @@ phase_end
 log "entering the controller namespaces (mode $MODE)"
 export R WORK PARAMS MODE ROOT_TAR E2E_RESULTS E2E_TIMINGS E2E_T0
 unshare --uts --mount --pid --fork --kill-child --mount-proc --propagation private \
-  bash "$HERE/inside.sh" &
+  bash "$HERE/inside.sh" </dev/null &
 NS_PID=$!
 exec 9>&-   # the namespace holds the cache lock until the root is unpacked
 wait "$NS_PID"; ns_rc=$?
