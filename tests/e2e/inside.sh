@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck disable=SC2001 # sed prefixes multi-line output
 # Runs as PID 1 of the controller's own pid namespace (started by replay.sh
 # with unshare --uts --mount --pid --fork --mount-proc). Mounts /proc /sys
 # /dev /run into the controller root (visible in this namespace only), starts

@@ -102,6 +102,7 @@ ROOT_PACKAGES="mariadb-server keystone memcached python3-openstackclient cloud-i
 python3-pymysql curl ca-certificates procps iproute2"
 ROOT_FORMAT=2   # bump when the preparation below changes
 CACHE=${GLANCEBAKE_E2E_CACHE:-/var/cache/glancebake-e2e}
+# shellcheck disable=SC2086 # the package list is split into words on purpose
 ROOT_KEY=$(printf '%s\n' "$ROOT_FORMAT" "$SUITE" "$MIRROR" "$SECURITY_MIRROR" $ROOT_PACKAGES | sha256sum | cut -c1-16)
 ROOT_TAR=$CACHE/root-$SUITE-$ROOT_KEY.tar.zst
 R=$WORK/root
@@ -116,6 +117,7 @@ command -v unshare >/dev/null || need="$need util-linux"
 /usr/bin/python3 -c 'import yaml' 2>/dev/null || need="$need python3-yaml"
 if [ -n "$need" ]; then
   log "installing on the host:$need"
+  # shellcheck disable=SC2086,SC2015
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $need >/dev/null \
     || die "host-tools: apt-get install$need failed"
 fi
@@ -128,7 +130,7 @@ pass "host tools present (debootstrap, xorriso, zstd, unshare, python3-yaml, dot
 build_root_tarball() {
   local out=$1
   mkdir -p "$R"
-  # shellcheck disable=SC2086
+  # shellcheck disable=SC2086,SC2016 # the script in single quotes gets its values as arguments
   unshare --uts --mount --pid --fork --kill-child --mount-proc --propagation private bash -c '
     set -eu; t=$1; out=$2; suite=$3; mirror=$4; security=$5; shift 5
     mount -t tmpfs -o mode=755,size=8g tmpfs "$t"
@@ -203,7 +205,8 @@ PY
 phase bake
 BAKE_NOBUILD=""
 bake() {   # $1 what, $2 params, $3 outdir
-  local log=$WORK/bake-$(basename "$3").log rc
+  local log rc
+  log=$WORK/bake-$(basename "$3").log
   dotnet run --project "$REPO/src/GlanceBake.Cli" -c Release $BAKE_NOBUILD -- bake "$2" -o "$3" >"$log" 2>&1
   rc=$?
   sed 's/^/  bake | /' "$log" | tail -n 15
