@@ -22,6 +22,7 @@
 #   GLANCEBAKE_E2E=0      skip (prints a skip line, exits 0); ignored when CI=true
 #   GLANCEBAKE_E2E_KEEP=1 keep the work dir (root, seeds, logs) for inspection
 #   GLANCEBAKE_E2E_REPO   repo whose CLI bakes (default: the one holding this script)
+#   GLANCEBAKE_E2E_TIMEOUT seconds the controller namespace may run (default 1800)
 #   GLANCEBAKE_E2E_CACHE  cache dir for the prepared root (default /var/cache/glancebake-e2e)
 #   GLANCEBAKE_E2E_SEED_ISO, GLANCEBAKE_E2E_BROKEN_ISO  harness development only, ignored
 #                         when CI=true: replay these ISOs instead of baking
@@ -43,7 +44,7 @@ while [ $# -gt 0 ]; do
       esac
       shift 2 ;;
     --no-broken) MODE=nobroken; shift ;;
-    -h|--help) sed -n '2,29p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
     *) echo "replay.sh: unknown argument '$1'" >&2; exit 2 ;;
   esac
 done
@@ -272,9 +273,20 @@ unshare --uts --mount --pid --fork --kill-child --mount-proc --propagation priva
   bash "$HERE/inside.sh" </dev/null &
 NS_PID=$!
 exec 9>&-   # the namespace holds the cache lock until the root is unpacked
+# A bound on the whole namespace part, so that a hang cannot eat CI's time.
+NS_LIMIT=${GLANCEBAKE_E2E_TIMEOUT:-1800}
+(
+  sleep "$NS_LIMIT" & sp=$!
+  trap 'kill "$sp" 2>/dev/null; exit 0' TERM
+  wait "$sp" || exit 0
+  echo "[e2e] TIMEOUT: the controller namespace ran past ${NS_LIMIT}s, killing it"
+  kill -KILL "$NS_PID"
+) 2>/dev/null &
+WATCHDOG=$!
 wait "$NS_PID"; ns_rc=$?
 NS_PID=""
-[ "$ns_rc" -eq 0 ] || fail "controller namespace script exited $ns_rc"
+kill "$WATCHDOG" 2>/dev/null; wait "$WATCHDOG" 2>/dev/null
+[ "$ns_rc" -eq 0 ] || fail "controller namespace script exited $ns_rc$([ "$ns_rc" -eq 137 ] && echo ' (killed: timeout?)')"
 left=$(for p in /proc/[0-9]*; do
   case "$(readlink "$p/root" 2>/dev/null)" in "$R"|"$R"/*) printf '%s ' "${p#/proc/}";; esac
 done)
