@@ -23,7 +23,4 @@ public sealed class DiagnosticBag
     /// <summary>Adds a warning at a 1-based position.</summary>
     public void Warning(string code, string message, SourceLocation at) =>
         _items.Add(new Diagnostic(code, Severity.Warning, message, at.File, at.Line, at.Column));
-
-    /// <summary>Adds every diagnostic of <paramref name="other"/>.</summary>
-    public void AddRange(IEnumerable<Diagnostic> other) => _items.AddRange(other);
 }

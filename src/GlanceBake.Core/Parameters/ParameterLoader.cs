@@ -1,5 +1,4 @@
 using GlanceBake.Core.Diagnostics;
-using GlanceBake.Core.Releases;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -125,8 +124,6 @@ public static class ParameterLoader
         var idx = message.LastIndexOf("): ", StringComparison.Ordinal);
         return idx >= 0 ? message[(idx + 3)..] : message;
     }
-
-    internal static OpenStackRelease? Release(string name) => ReleaseCatalog.FindRelease(name);
 }
 
 /// <summary>The outcome of loading: the model (null when any error) and every diagnostic, sorted.</summary>
