@@ -251,10 +251,12 @@ internal sealed class ParameterBinder(YamlMappingNode root, string file, string 
         var s = top.Section("glance", required: true,
             "user", "password", "email", "domain", "service", "endpoints", "memcached_servers", "stores",
             "default_store", "filesystem_store_datadir", "paste_flavor");
+        // A missing section is reported once (GB1004 above), not again for each required key inside it.
+        var missing = s is null;
         s ??= new YamlSection(new YamlMappingNode(), "glance", file, bag);
 
         var user = Name(s, "user") ?? "glance";
-        var password = Secret(s, "password");
+        var password = missing ? "" : Secret(s, "password");
         var email = s.Text("email") ?? "glance@example.com";
         if (!ValueChecks.IsEmail(email))
         {

@@ -97,6 +97,15 @@ public sealed class HardeningTests
         AssertError(text, "GB1003", "tag");
     }
 
+    [Fact]
+    public void Load_MissingGlanceSection_IsReportedOnceNotPerKey()
+    {
+        var result = ParameterLoader.Load(TestBake.With(("glance", null)), "controller.yaml", TestBake.RepoRoot);
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal("GB1004", d.Code);
+        Assert.Contains("'glance' is required", d.Message, StringComparison.Ordinal);
+    }
+
     private static void AssertError(string text, string code, string messagePart)
     {
         var result = ParameterLoader.Load(text, "controller.yaml", TestBake.RepoRoot);
