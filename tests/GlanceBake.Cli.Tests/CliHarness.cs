@@ -44,6 +44,3 @@ internal static class CliHarness
         throw new InvalidOperationException("GlanceBake.sln not found");
     }
 }
-
-/// <summary>Exit code and the two streams of one CLI run.</summary>
-internal sealed record Outcome(int ExitCode, string Stdout, string Stderr);
