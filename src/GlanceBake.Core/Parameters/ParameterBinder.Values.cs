@@ -1,0 +1,111 @@
+using GlanceBake.Core.Diagnostics;
+
+namespace GlanceBake.Core.Parameters;
+
+/// <summary>The value readers of <see cref="ParameterBinder"/>: each reads one key, checks it and reports at its position.</summary>
+internal sealed partial class ParameterBinder
+{
+    private static readonly byte[] Qcow2Magic = [0x51, 0x46, 0x49, 0xFB]; // "QFI\xfb", QEMU qcow2 header
+
+    private static bool HasQcow2Magic(string path)
+    {
+        Span<byte> head = stackalloc byte[4];
+        using var f = File.OpenRead(path);
+        return f.ReadAtLeast(head, 4, throwOnEndOfStream: false) == 4 && head.SequenceEqual(Qcow2Magic);
+    }
+
+    private static bool IsPortableFileName(string name) =>
+        name.Length is > 0 and <= 64 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');
+
+    private string? Host(YamlSection s, string key)
+    {
+        var v = s.Text(key);
+        if (v is not null && !ValueChecks.IsHost(v))
+        {
+            bag.Error(DiagnosticCodes.BadHostname, $"'{s.Qualified(key)}' is not an IP address or host name: '{Shown(v)}'",
+                s.At(key));
+        }
+
+        return v;
+    }
+
+    private string? Name(YamlSection s, string key)
+    {
+        var v = s.Text(key);
+        if (v is not null && !ValueChecks.IsName(v))
+        {
+            bag.Error(DiagnosticCodes.BadName,
+                $"'{s.Qualified(key)}' may hold only letters, digits, '_', '-' and '.' (got '{Shown(v)}')", s.At(key));
+        }
+
+        return v;
+    }
+
+    private string? Url(YamlSection s, string key)
+    {
+        var v = s.Text(key);
+        if (v is not null && !ValueChecks.IsHttpUrl(v))
+        {
+            // The value is not echoed: a URL may carry credentials (http://user:password@host).
+            bag.Error(DiagnosticCodes.BadUrl,
+                $"'{s.Qualified(key)}' is not an http(s) URL without user info, query or shell-special characters (http://10.0.0.11:5000)",
+                s.At(key));
+        }
+
+        return v;
+    }
+
+    private string? Plain(YamlSection s, string key)
+    {
+        var v = s.Text(key);
+        if (v is not null && (v.Length == 0 || ValueChecks.HasControlCharacters(v)))
+        {
+            bag.Error(DiagnosticCodes.BadCharacters, $"'{s.Qualified(key)}' must be one non-empty line", s.At(key));
+        }
+
+        return v;
+    }
+
+    private string? OneOf(YamlSection s, string key, string[] choices)
+    {
+        var v = s.Text(key);
+        if (v is not null && !choices.Contains(v, StringComparer.Ordinal))
+        {
+            bag.Error(DiagnosticCodes.NotOneOf,
+                $"'{s.Qualified(key)}' must be one of {string.Join(", ", choices)} (got '{Shown(v)}')", s.At(key));
+            return null;
+        }
+
+        return v;
+    }
+
+    /// <summary>A required secret: checked for emptiness and control characters; never echoed.</summary>
+    private string Secret(YamlSection s, string key)
+    {
+        var v = s.Text(key, required: true);
+        if (v is null)
+        {
+            return "";
+        }
+
+        if (v.Length == 0)
+        {
+            bag.Error(DiagnosticCodes.EmptyValue, $"'{s.Qualified(key)}' must not be empty", s.At(key));
+        }
+        else if (ValueChecks.HasControlCharacters(v))
+        {
+            bag.Error(DiagnosticCodes.BadCharacters,
+                $"'{s.Qualified(key)}' holds a control character (newline, tab ...), which cannot be carried safely",
+                s.At(key));
+        }
+
+        return v;
+    }
+
+    /// <summary>A non-secret value as shown in a message: control characters escaped, long values cut.</summary>
+    private static string Shown(string value)
+    {
+        var clean = string.Concat(value.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
+        return clean.Length > 60 ? clean[..57] + "..." : clean;
+    }
+}
