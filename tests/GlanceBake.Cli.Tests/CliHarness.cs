@@ -26,9 +26,7 @@ internal static class CliHarness
     /// <summary>A fresh, empty temporary folder.</summary>
     public static string NewTempDir()
     {
-        var dir = Path.Combine(Path.GetTempPath(), "glancebake-cli-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        return dir;
+        return GlanceBake.Testing.TestTemp.NewDir("cli");
     }
 
     private static string FindRepoRoot()

@@ -94,7 +94,7 @@ public sealed class IsoImageBuilderArgumentTests
     [Fact]
     public void AddFile_SourceFileOf4GiB_ThrowsArgumentException()
     {
-        var path = Path.Combine(Path.GetTempPath(), "glancebake-4g-" + Guid.NewGuid().ToString("N"));
+        var path = Path.Combine(GlanceBake.Testing.TestTemp.NewDir("4g"), "big");
         try
         {
             using (var stream = File.Create(path))

@@ -14,7 +14,7 @@ public sealed class SeedImage : IDisposable
 
     public SeedImage()
     {
-        Directory = Path.Combine(Path.GetTempPath(), "glancebake-iso-" + Guid.NewGuid().ToString("N"));
+        Directory = GlanceBake.Testing.TestTemp.NewDir("iso");
         System.IO.Directory.CreateDirectory(Directory);
         var binary = new byte[200 * 1024 + 123];
         new Random(42).NextBytes(binary);

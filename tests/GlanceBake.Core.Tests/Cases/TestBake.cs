@@ -132,7 +132,7 @@ internal static class TestBake
     /// <summary>A fresh, empty temporary folder.</summary>
     public static string NewTempDir()
     {
-        var dir = Path.Combine(Path.GetTempPath(), "glancebake-core-tests", Guid.NewGuid().ToString("N"));
+        var dir = GlanceBake.Testing.TestTemp.NewDir("core");
         Directory.CreateDirectory(dir);
         return dir;
     }

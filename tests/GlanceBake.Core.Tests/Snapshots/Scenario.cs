@@ -65,7 +65,7 @@ public static class Scenario
     private static BakedScenario Bake(string name, BakeParameters p)
     {
         var bundle = SeedBaker.Bake(p, SeedBaker.DefaultTimestamp);
-        var temp = Path.Combine(Path.GetTempPath(), $"glancebake-{name}-{Guid.NewGuid():N}");
+        var temp = GlanceBake.Testing.TestTemp.NewDir(name);
         var output = Path.Combine(temp, "out");
         BundleWriter.Write(bundle, output);
         return new BakedScenario(name, p, bundle, temp, output);
