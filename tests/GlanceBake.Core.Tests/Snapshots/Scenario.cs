@@ -6,8 +6,8 @@ namespace GlanceBake.Core.Tests.Snapshots;
 
 /// <summary>
 /// The scenario folders under <c>tests/scenarios/</c>: each bakes one parameter file in-process (load, bake with
-/// <see cref="SeedBaker.DefaultTimestamp"/>, write) into a temporary folder. <c>controller</c> bakes
-/// <c>examples/controller.yaml</c> itself; the others their own <c>params.yaml</c>.
+/// <see cref="SeedBaker.DefaultTimestamp"/>, write) into a temporary folder. Each scenario bakes
+/// the shipped example of the same name, <c>examples/NAME.yaml</c>, so every shipped example is baked and checked.
 /// </summary>
 public static class Scenario
 {
@@ -28,9 +28,7 @@ public static class Scenario
     public static string Folder(string name) => Path.Combine(RepoRoot, "tests", "scenarios", name);
 
     /// <summary>The parameter file a scenario bakes.</summary>
-    public static string ParamsFile(string name) => name == "controller"
-        ? Path.Combine(RepoRoot, "examples", "controller.yaml")
-        : Path.Combine(Folder(name), "params.yaml");
+    public static string ParamsFile(string name) => Path.Combine(RepoRoot, "examples", $"{name}.yaml");
 
     /// <summary>
     /// Output files whose bytes are not kept in expected/ (the ISO and the verification image); SHA256SUMS,
