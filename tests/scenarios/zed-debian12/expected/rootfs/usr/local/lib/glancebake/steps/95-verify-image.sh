@@ -8,6 +8,8 @@ require_cmd openstack 'python3-openstackclient'
 require_cmd python3 python3
 load_admin_credentials
 name='cirros'
+visibility='public'
+image_file='verify-image.qcow2'
 
 active=$(openstack image list --name "$name" --long -f json | json_ids Name="$name" Status=active | head -n 1)
 if [ -n "$active" ]; then
@@ -17,10 +19,10 @@ else
     openstack image delete "$stale"
     log "deleted unfinished image $stale"
   done
-  file="$GB_STATE_DIR/"'verify-image.qcow2'
+  file="$GB_STATE_DIR/$image_file"
   seed_file 'glancebake/verify-image.qcow2' '1df7a124708b904c5cf546554286b7837bbbb729fef12671464b4a5d0c2c61b4' "$file"
   id=$(openstack image create "$name" --file "$file" --disk-format 'qcow2' \
-    --container-format 'bare' --'public' -f value -c id)
+    --container-format 'bare' "--$visibility" -f value -c id)
   log "uploaded $name ($id)"
   deadline=$((SECONDS + GB_WAIT_SECONDS))
   until [ "$(openstack image show -f value -c status "$id")" = active ]; do
