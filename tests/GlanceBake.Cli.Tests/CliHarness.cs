@@ -6,7 +6,7 @@ namespace GlanceBake.Cli.Tests;
 internal static class CliHarness
 {
     /// <summary>The repository root (the folder holding GlanceBake.sln).</summary>
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot { get; } = GlanceBake.Testing.RepoPaths.Root;
 
     /// <summary>The shipped example parameter file.</summary>
     public static string Example => Path.Combine(RepoRoot, "examples", "controller.yaml");
@@ -27,18 +27,5 @@ internal static class CliHarness
     public static string NewTempDir()
     {
         return GlanceBake.Testing.TestTemp.NewDir("cli");
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "GlanceBake.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("GlanceBake.sln not found");
     }
 }

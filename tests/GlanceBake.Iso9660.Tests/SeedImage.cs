@@ -15,7 +15,6 @@ public sealed class SeedImage : IDisposable
     public SeedImage()
     {
         Directory = GlanceBake.Testing.TestTemp.NewDir("iso");
-        System.IO.Directory.CreateDirectory(Directory);
         var binary = new byte[200 * 1024 + 123];
         new Random(42).NextBytes(binary);
         var binaryPath = Path.Combine(Directory, "verify-image.qcow2.src");

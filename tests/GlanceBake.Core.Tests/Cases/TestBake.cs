@@ -15,7 +15,7 @@ namespace GlanceBake.Core.Tests.Cases;
 internal static class TestBake
 {
     /// <summary>The folder holding GlanceBake.sln.</summary>
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot { get; } = GlanceBake.Testing.RepoPaths.Root;
 
     /// <summary>examples/controller.yaml as shipped.</summary>
     public static string ExampleText => File.ReadAllText(Path.Combine(RepoRoot, "examples", "controller.yaml"));
@@ -132,9 +132,7 @@ internal static class TestBake
     /// <summary>A fresh, empty temporary folder.</summary>
     public static string NewTempDir()
     {
-        var dir = GlanceBake.Testing.TestTemp.NewDir("core");
-        Directory.CreateDirectory(dir);
-        return dir;
+        return GlanceBake.Testing.TestTemp.NewDir("core");
     }
 
     /// <summary>Runs /usr/bin/python3 with a script and arguments (skips when python3 or PyYAML is missing).</summary>
@@ -149,18 +147,5 @@ internal static class TestBake
     {
         var env = ExternalTool.Require("/usr/bin/env", "coreutils");
         return ExternalTool.Run(env, ["-i", "/bin/bash", "-c", script, "bash", .. args]);
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "GlanceBake.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("GlanceBake.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -14,7 +14,6 @@ public static class Scenario
     /// <summary>Every scenario folder name.</summary>
     public static readonly string[] Names = ["controller", "pike-ubuntu1604", "zed-debian12"];
 
-    private static readonly Lazy<string> Root = new(FindRepoRoot);
     private static readonly Dictionary<string, Lazy<BakedScenario>> SharedBakes = Names.ToDictionary(
         n => n, n => new Lazy<BakedScenario>(() => Bake(n), LazyThreadSafetyMode.ExecutionAndPublication));
 
@@ -22,7 +21,7 @@ public static class Scenario
     public static TheoryData<string> All => [.. Names];
 
     /// <summary>The repository root: the nearest folder above the test assembly that holds GlanceBake.sln.</summary>
-    public static string RepoRoot => Root.Value;
+    public static string RepoRoot => GlanceBake.Testing.RepoPaths.Root;
 
     /// <summary>tests/scenarios/NAME.</summary>
     public static string Folder(string name) => Path.Combine(RepoRoot, "tests", "scenarios", name);
@@ -73,19 +72,6 @@ public static class Scenario
     /// One bake per scenario shared by the reader tests of this run (they only read it); removed at process exit.
     /// </summary>
     public static BakedScenario Shared(string name) => SharedBakes[name].Value;
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "GlanceBake.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no GlanceBake.sln above {AppContext.BaseDirectory}");
-    }
 
     static Scenario()
     {
