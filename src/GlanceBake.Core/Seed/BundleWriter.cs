@@ -97,16 +97,17 @@ public static class BundleWriter
 
     private static List<string> WriteTree(SeedBundle bundle, string root)
     {
-        var written = new List<string>();
+        // Relative path -> SHA-256, from bytes already in hand; only seed.iso is read back.
+        var written = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (fileName, content) in bundle.Cidata)
         {
-            written.Add(WriteFile(root, $"cidata/{fileName}", content, OwnerOnly));
+            written.Add(WriteFile(root, $"cidata/{fileName}", content, OwnerOnly), Sha256Of(content));
         }
 
         var imagePath = $"cidata/{bundle.Image.SeedPath}";
         if (bundle.Image.Content is { } bytes)
         {
-            written.Add(WriteFile(root, imagePath, bytes, OwnerOnly));
+            WriteFile(root, imagePath, bytes, OwnerOnly);
         }
         else
         {
@@ -114,12 +115,13 @@ public static class BundleWriter
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(bundle.Image.SourceFile!, target);
             SetMode(target, OwnerOnly);
-            written.Add(imagePath);
         }
+
+        written.Add(imagePath, bundle.Image.Sha256);
 
         foreach (var f in bundle.Rootfs)
         {
-            written.Add(WriteFile(root, "rootfs" + f.Path, f.Content, f.Mode));
+            written.Add(WriteFile(root, "rootfs" + f.Path, f.Content, f.Mode), Sha256Of(f.Content));
         }
 
         var iso = new IsoImageBuilder(VolumeLabel, bundle.Timestamp);
@@ -131,10 +133,13 @@ public static class BundleWriter
         iso.AddFile(bundle.Image.SeedPath, Path.Combine(root, imagePath));
         iso.Build(Path.Combine(root, "seed.iso"));
         SetMode(Path.Combine(root, "seed.iso"), OwnerOnly);
-        written.Add("seed.iso");
+        using (var isoFile = File.OpenRead(Path.Combine(root, "seed.iso")))
+        {
+            written.Add("seed.iso", Convert.ToHexStringLower(SHA256.HashData(isoFile)));
+        }
 
-        var lines = written.Order(StringComparer.Ordinal)
-            .Select(rel => $"{Sha256Of(Path.Combine(root, rel))}  {rel}")
+        var lines = written.OrderBy(w => w.Key, StringComparer.Ordinal)
+            .Select(w => $"{w.Value}  {w.Key}")
             .ToList();
         File.WriteAllText(Path.Combine(root, "SHA256SUMS"), string.Join("\n", lines) + "\n");
         return lines;
@@ -161,11 +166,7 @@ public static class BundleWriter
         }
     }
 
-    private static string Sha256Of(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
-    }
+    private static string Sha256Of(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
     private static void DeleteIfExists(string dir)
     {
