@@ -40,8 +40,8 @@ public static class RootfsRenderer
     /// <exception cref="InvalidOperationException">A template does not parse or fails (a GlanceBake bug).</exception>
     public static IReadOnlyList<RenderedFile> Render(BakeParameters p, SeedImage image)
     {
-        var release = ReleaseCatalog.FindRelease(p.Target.Release)!;
-        var distro = ReleaseCatalog.FindDistro(p.Target.Distro)!;
+        var release = p.Target.ReleaseInfo;
+        var distro = p.Target.DistroInfo;
         var globals = Globals(p, release, distro, image);
         var files = new List<RenderedFile>();
         foreach (var path in TemplateSet.Embedded.Paths.Where(t => t.StartsWith("rootfs/", StringComparison.Ordinal)))

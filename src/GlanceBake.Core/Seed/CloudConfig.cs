@@ -1,5 +1,4 @@
 using GlanceBake.Core.Parameters;
-using GlanceBake.Core.Releases;
 using GlanceBake.Core.Rendering;
 using YamlDotNet.RepresentationModel;
 using static GlanceBake.Core.Seed.YamlDocumentWriter;
@@ -21,8 +20,8 @@ public static class CloudConfig
     /// <summary>Renders user-data bytes (UTF-8, LF, first line <c>#cloud-config</c>).</summary>
     public static byte[] Build(BakeParameters p, IReadOnlyList<RenderedFile> rootfs)
     {
-        var release = ReleaseCatalog.FindRelease(p.Target.Release)!;
-        var distro = ReleaseCatalog.FindDistro(p.Target.Distro)!;
+        var release = p.Target.ReleaseInfo;
+        var distro = p.Target.DistroInfo;
         var root = new YamlMappingNode
         {
             { "hostname", Scalar(p.Controller.Hostname) },
