@@ -45,6 +45,12 @@ public static class EscapeFilters
         "'" + Text(value, "sh").Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     /// <summary>
+    /// A list as shell words, each through <see cref="Sh"/>, separated by one space: the body of a bash array
+    /// (<c>packages=({{ packages | sh_words }})</c>).
+    /// </summary>
+    public static string ShWords(IEnumerable<object?> values) => string.Join(" ", values.Select(Sh));
+
+    /// <summary>
     /// RFC 3986 section 3.2.1 userinfo part (user or password of a database URL): every octet outside the
     /// unreserved set <c>A-Z a-z 0-9 - . _ ~</c> is percent-encoded from UTF-8 (<c>p@ss/w:rd#1</c> becomes
     /// <c>p%40ss%2Fw%3Ard%231</c>). SQLAlchemy's URL parser decodes it back.

@@ -128,4 +128,8 @@ public sealed class EscapeFiltersTests
             System.Globalization.CultureInfo.CurrentCulture = before;
         }
     }
+
+    [Fact]
+    public void ShWords_List_IsEachItemAsOneShellWordSeparatedBySpaces() =>
+        Assert.Equal("'glance' 'a b' 'it'\\''s'", EscapeFilters.ShWords(["glance", "a b", "it's"]));
 }

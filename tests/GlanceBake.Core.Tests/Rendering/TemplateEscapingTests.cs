@@ -11,7 +11,7 @@ namespace GlanceBake.Core.Tests.Rendering;
 /// </summary>
 public sealed class TemplateEscapingTests
 {
-    private static readonly string[] EscapingFilters = ["ini", "sh", "sql_string", "sql_ident", "url_userinfo", "systemd", "mycnf"];
+    private static readonly string[] EscapingFilters = ["ini", "sh", "sh_words", "sql_string", "sql_ident", "url_userinfo", "systemd", "mycnf"];
 
     public static IEnumerable<object[]> Templates => TemplateSet.Embedded.Paths.Select(p => new object[] { p });
 
@@ -22,7 +22,7 @@ public sealed class TemplateEscapingTests
         _ when path.EndsWith(".conf.sbn", StringComparison.Ordinal) || path.StartsWith("_shared/keystone_authtoken", StringComparison.Ordinal) => ["ini"],
         _ when path.EndsWith(".sql.sbn", StringComparison.Ordinal) => ["sql_string", "sql_ident"],
         _ when path.EndsWith(".cnf.sbn", StringComparison.Ordinal) => ["mycnf"],
-        _ => ["sh"],
+        _ => ["sh", "sh_words"],
     };
 
     private sealed class OutputCollector : ScriptVisitor
@@ -93,7 +93,7 @@ public sealed class TemplateEscapingTests
         var bad = new List<string>();
         foreach (var (line, i) in source.Split('\n').Select((l, i) => (l, i + 1)))
         {
-            foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(line, @"\{\{[^}]*\|\s*sh\s*~?\}\}"))
+            foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(line, @"\{\{[^}]*\|\s*sh(_words)?\s*~?\}\}"))
             {
                 // Quote characters before the output, outside other {{ }} blocks, backslash escapes and '...' words.
                 var before = System.Text.RegularExpressions.Regex.Replace(line[..m.Index], @"\{\{.*?\}\}|\\.", "");
@@ -122,7 +122,7 @@ public sealed class TemplateEscapingTests
     }
 
     public static IEnumerable<object[]> ShellTemplates => TemplateSet.Embedded.Paths
-        .Where(p => FiltersFor(p).SequenceEqual(["sh"])).Select(p => new object[] { p });
+        .Where(p => FiltersFor(p).Contains("sh")).Select(p => new object[] { p });
 
     [Theory]
     [MemberData(nameof(ShellTemplates))]
