@@ -58,7 +58,12 @@ internal sealed partial class ParameterBinder(YamlMappingNode root, string file,
         }
 
         var distroInfo = ReleaseCatalog.FindDistro(distro);
-        if (distroInfo is null)
+        if (distroInfo is null && ReleaseCatalog.Refused.TryGetValue(distro, out var why))
+        {
+            bag.Error(DiagnosticCodes.UnsupportedCombination, $"{why}; supported targets: {SupportedPairs()}",
+                s?.At("distro") ?? top.Location);
+        }
+        else if (distroInfo is null)
         {
             bag.Error(DiagnosticCodes.NotOneOf,
                 $"unknown distro '{Shown(distro)}'; known: {string.Join(", ", ReleaseCatalog.Distros.Select(d => d.Id))}",
@@ -67,12 +72,16 @@ internal sealed partial class ParameterBinder(YamlMappingNode root, string file,
         else if (releaseInfo is not null && !distroInfo.Supports(release))
         {
             bag.Error(DiagnosticCodes.UnsupportedCombination,
-                $"{distro} has no packages for OpenStack {release}; it supports {string.Join(", ", distroInfo.SupportedReleases)}",
+                $"{distro} has no packages for OpenStack {release}; {distro} supports {string.Join(", ", distroInfo.SupportedReleases)}; OpenStack {release} is on: {string.Join(", ", ReleaseCatalog.Pairs.Where(x => x.Release.Name == release).Select(x => x.Distro.Id).DefaultIfEmpty("no distro"))}",
                 s?.At("release") ?? top.Location);
         }
 
         return (new TargetParameters(release, distro), releaseInfo);
     }
+
+    /// <summary>Every supported pair as <c>release/distro</c>, for messages.</summary>
+    private static string SupportedPairs() =>
+        string.Join(", ", ReleaseCatalog.Pairs.Select(x => $"{x.Release.Name}/{x.Distro.Id}"));
 
     private ControllerParameters BindController(YamlSection top)
     {

@@ -23,7 +23,7 @@ public static class ReleaseCatalog
         "user_domain_id", "user_domain_name", "user_id", "username",
     ];
 
-    private static OpenStackRelease Release(string name, int major)
+    private static OpenStackRelease Release(string name, string codeName, int major)
     {
         var authUri = major >= 17 ? "www_authenticate_uri" : "auth_uri";
         // auth_uri stays readable (deprecated) after Rocky; www_authenticate_uri is unknown before it.
@@ -35,38 +35,49 @@ public static class ReleaseCatalog
 
         return new OpenStackRelease(
             Name: name,
+            CodeName: codeName,
             GlanceMajor: major,
+            // glance-registry: deprecated in Queens, dropped from the install guide in Train, removed in Victoria;
+            // GlanceBake renders it up to Stein, the last release whose guide configures it.
             HasRegistry: major <= 18,
             AuthUriOption: authUri,
+            // Keystone's admin port 35357: the Pike guide's auth_url; gone from Queens (Keystone 13.0.0 notes).
             KeystoneAdminPort: major <= 15 ? 35357 : 5000,
+            // The guide's enabled_backends = fs:file form: Glance's 2023.2 install guide (multi-store since Train).
             UsesBackends: major >= 27,
             KeystoneAuthtokenOptions: [.. options.Order(StringComparer.Ordinal)]);
     }
 
-    /// <summary>Known releases, oldest first.</summary>
+    /// <summary>Known releases, oldest first. Glance majors and code names: releases.openstack.org (each release's
+    /// Glance deliverable); from 2023.1 releases are numbered and the code name is only a name (Antelope ...).</summary>
     public static IReadOnlyList<OpenStackRelease> Releases { get; } =
     [
-        Release("pike", 15), Release("queens", 16), Release("rocky", 17), Release("stein", 18),
-        Release("train", 19), Release("ussuri", 20), Release("victoria", 21), Release("wallaby", 22),
-        Release("xena", 23), Release("yoga", 24), Release("zed", 25), Release("2023.1", 26),
-        Release("2023.2", 27), Release("2024.1", 28), Release("2024.2", 29), Release("2025.1", 30),
+        Release("pike", "pike", 15), Release("queens", "queens", 16), Release("rocky", "rocky", 17),
+        Release("stein", "stein", 18), Release("train", "train", 19), Release("ussuri", "ussuri", 20),
+        Release("victoria", "victoria", 21), Release("wallaby", "wallaby", 22), Release("xena", "xena", 23),
+        Release("yoga", "yoga", 24), Release("zed", "zed", 25), Release("2023.1", "antelope", 26),
+        Release("2023.2", "bobcat", 27), Release("2024.1", "caracal", 28), Release("2024.2", "dalmatian", 29),
+        Release("2025.1", "epoxy", 30), Release("2025.2", "flamingo", 31),
     ];
 
-    /// <summary>Known distros, by id.</summary>
-    public static IReadOnlyList<Distro> Distros { get; } =
-    [
-        // Ubuntu Cloud Archive: xenial carried newton..queens; noble carries dalmatian (2024.2) and later.
-        new("debian-12", "debian", "bookworm", "zed", [], "python3-openstackclient", "python3-pymysql", "mariadb.service"),
-        new("ubuntu-16.04", "ubuntu", "xenial", "mitaka", ["pike", "queens"], "python-openstackclient", "python-pymysql", "mysql.service"),
-        new("ubuntu-24.04", "ubuntu", "noble", "2024.1", ["2024.2", "2025.1"], "python3-openstackclient",
-            "python3-pymysql", "mariadb.service"),
-    ];
+    /// <summary>Known distros, by id: the profiles in <c>targets/distros/*.yaml</c>.</summary>
+    public static IReadOnlyList<DistroProfile> Distros { get; } = DistroProfileReader.ReadEmbedded();
+
+    /// <summary>Distros asked for but deliberately not offered, each with the reason the bake gives.</summary>
+    public static IReadOnlyDictionary<string, string> Refused { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["rocky-9"] = "rocky-9 (RDO, dnf) is not offered: no RDO mirror can be reached where GlanceBake is tested, so no seed for it has been checked against its packages",
+    };
+
+    /// <summary>Every supported (release, distro) pair, in release then distro order.</summary>
+    public static IEnumerable<(OpenStackRelease Release, DistroProfile Distro)> Pairs =>
+        from r in Releases from d in Distros where d.Supports(r.Name) select (r, d);
 
     /// <summary>The release called <paramref name="name"/>, or null.</summary>
     public static OpenStackRelease? FindRelease(string name) =>
         Releases.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.Ordinal));
 
     /// <summary>The distro with id <paramref name="id"/>, or null.</summary>
-    public static Distro? FindDistro(string id) =>
+    public static DistroProfile? FindDistro(string id) =>
         Distros.FirstOrDefault(d => string.Equals(d.Id, id, StringComparison.Ordinal));
 }

@@ -77,6 +77,22 @@ public static class EscapeFilters
         return $"{quote}{text}{quote}";
     }
 
+    /// <summary>
+    /// One field of a one-line-style apt source (sources.list(5) "ONE-LINE-STYLE FORMAT"): fields are separated by
+    /// white space and the format has no quoting, <c>#</c> starts a comment and <c>[</c> opens the options, so a
+    /// value holding any of those (or nothing) is refused rather than escaped.
+    /// </summary>
+    public static string AptField(object? value)
+    {
+        var text = Text(value, "apt_field");
+        if (text.Length == 0 || text.Any(c => char.IsWhiteSpace(c) || c is '#' or '[' or ']'))
+        {
+            throw new ArgumentException("filter 'apt_field': the value is empty or holds white space, '#', '[' or ']', which a sources.list field cannot carry");
+        }
+
+        return text;
+    }
+
     /// <summary>A list joined with <paramref name="separator"/> after applying nothing: use before an escaping filter.</summary>
     public static string JoinList(IEnumerable<object?> values, string separator) =>
         string.Join(separator, values.Select(v => Text(v, "join_list")));

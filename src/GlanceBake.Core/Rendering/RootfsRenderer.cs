@@ -12,27 +12,10 @@ namespace GlanceBake.Core.Rendering;
 /// </summary>
 public static class RootfsRenderer
 {
-    /// <summary>The first-boot steps, in run order (file names under /usr/local/lib/glancebake/steps, no .sh).</summary>
-    public static IReadOnlyList<string> Steps { get; } =
-    [
-        "10-wait-services", "20-database", "30-keystone", "40-packages", "50-config", "60-db-sync", "70-restart",
-        "80-remove-sqlite", "90-wait-glance", "95-verify-image",
-    ];
-
-    /// <summary>Owner, mode and defer flag of each rendered path; files not listed are root:root 0644.</summary>
-    private static readonly (string Path, string Owner, int Mode, bool Defer)[] Attributes =
-    [
-        ("/etc/glance/glance-api.conf", "root:glance", 0b110_100_000, true),
-        ("/etc/glance/glance-registry.conf", "root:glance", 0b110_100_000, true),
-        ("/root/admin-openrc", "root:root", 0b110_000_000, false),
-        ("/etc/glancebake/secrets.env", "root:root", 0b110_000_000, false),
-        ("/etc/glancebake/glance-db.sql", "root:root", 0b110_000_000, false),
-        ("/etc/glancebake/mysql-admin.cnf", "root:root", 0b110_000_000, false),
-        ("/usr/local/sbin/glancebake-firstboot", "root:root", 0b111_101_101, false),
-    ];
-
     /// <summary>
-    /// Renders every template that applies to the release and distro.
+    /// Renders every manifest row that applies to the target (<see cref="OutputManifest"/>). Rows owned by the glance
+    /// group are written root-only under <see cref="TargetProfile.StagingFolder"/> where the target
+    /// <see cref="TargetProfile.StagesGlanceFiles"/>; step 50 places them.
     /// </summary>
     /// <param name="p">Validated parameters.</param>
     /// <param name="image">The verification image as it will be on the seed.</param>
@@ -40,40 +23,18 @@ public static class RootfsRenderer
     /// <exception cref="InvalidOperationException">A template does not parse or fails (a GlanceBake bug).</exception>
     public static IReadOnlyList<RenderedFile> Render(BakeParameters p, SeedImage image)
     {
-        var release = p.Target.ReleaseInfo;
-        var distro = p.Target.DistroInfo;
-        var globals = Globals(p, release, distro, image);
+        var target = p.Target.Profile;
+        var globals = Globals(p, target, image);
         var files = new List<RenderedFile>();
-        foreach (var path in TemplateSet.Embedded.Paths.Where(t => t.StartsWith("rootfs/", StringComparison.Ordinal)))
+        foreach (var row in OutputManifest.For(target))
         {
-            var target = path["rootfs".Length..^".sbn".Length];
-            if (!Applies(target, release, distro))
-            {
-                continue;
-            }
-
-            var text = Render(path, globals);
-            var (owner, mode, defer) = AttributesOf(target);
-            files.Add(new RenderedFile(target, EscapeFilters.Utf8.GetBytes(text), owner, mode, defer));
+            var content = EscapeFilters.Utf8.GetBytes(Render(row.Template, globals));
+            files.Add(row.Defer && target.StagesGlanceFiles
+                ? new RenderedFile(TargetProfile.StagingFolder + row.Path, content, "root:root", 0b110_000_000, false, row.Role, row.Path)
+                : new RenderedFile(row.Path, content, row.Owner, row.Mode, row.Defer, row.Role));
         }
 
         return [.. files.OrderBy(f => f.Path, StringComparer.Ordinal)];
-    }
-
-    private static bool Applies(string target, OpenStackRelease release, Distro distro) =>
-        (release.HasRegistry || !target.Contains("glance-registry", StringComparison.Ordinal))
-        && (distro.AsksDebconfQuestions || target != "/etc/glancebake/debconf-selections");
-
-    private static (string Owner, int Mode, bool Defer) AttributesOf(string target)
-    {
-        foreach (var a in Attributes.Where(a => a.Path == target))
-        {
-            return (a.Owner, a.Mode, a.Defer);
-        }
-
-        return target.StartsWith("/usr/local/lib/glancebake/steps/", StringComparison.Ordinal)
-            ? ("root:root", 0b111_101_101, false)
-            : ("root:root", 0b110_100_100, false);
     }
 
     private static string Render(string path, ScriptObject globals)
@@ -90,26 +51,23 @@ public static class RootfsRenderer
         return text.EndsWith('\n') || text.Length == 0 ? text : text + "\n";
     }
 
-    private static ScriptObject Globals(BakeParameters p, OpenStackRelease release, Distro distro, SeedImage image)
+    private static ScriptObject Globals(BakeParameters p, TargetProfile target, SeedImage image)
     {
         var globals = new ScriptObject();
         globals.Import(typeof(EscapeFilters));
         globals["p"] = p;
-        globals["release"] = release;
-        globals["distro"] = distro;
+        globals["target"] = target;
+        globals["release"] = target.Release;
+        globals["distro"] = target.Distro;
         globals["source_name"] = Path.GetFileName(p.SourcePath);
         globals["db_connection"] = DatabaseUrl(p.Database);
         globals["db_admin_host"] = p.Database.Admin.UsesSocket ? "the local socket" : p.Database.Admin.Host!;
         globals["keystone_v3_url"] = p.Keystone.AuthUrl + "/v3";
         globals["backends"] = string.Join(",", p.Glance.Stores.Select(s => $"{BackendId(s)}:{s}"));
         globals["default_backend"] = BackendId(p.Glance.DefaultStore);
-        globals["lock_path"] = "/var/lock/glance";
-        globals["packages"] = PackageList(p, distro);
-        globals["glance_configs"] = release.HasRegistry
-            ? new[] { "/etc/glance/glance-api.conf", "/etc/glance/glance-registry.conf" }
-            : ["/etc/glance/glance-api.conf"];
-        globals["services"] = release.HasRegistry ? new[] { "glance-registry", "glance-api" } : ["glance-api"];
-        globals["steps"] = Steps;
+        globals["packages"] = PackageList(p, target);
+        globals["steps"] = OutputManifest.Steps(target);
+        globals["staging_folder"] = TargetProfile.StagingFolder;
         globals["wait_seconds"] = 300;
         globals["image_file_name"] = image.FileName;
         globals["image_seed_path"] = image.SeedPath;
@@ -119,11 +77,13 @@ public static class RootfsRenderer
 
     /// <summary>
     /// The packages first boot installs: Glance, the OpenStack client, the MariaDB client and the PyMySQL driver
-    /// the connection URL names, then the extras in file order.
+    /// the connection URL names (names from the target's profile), then the extras in file order.
     /// </summary>
-    public static IReadOnlyList<string> PackageList(BakeParameters p, Distro distro) =>
-        [.. new[] { "glance", distro.OpenStackClientPackage, "mariadb-client", distro.PyMysqlPackage }
-            .Concat(p.Packages.Extra).Distinct()];
+    public static IReadOnlyList<string> PackageList(BakeParameters p, TargetProfile target)
+    {
+        var names = target.Packages;
+        return [.. new[] { names.Glance, names.Client, names.DbClient, names.Pymysql }.Concat(p.Packages.Extra).Distinct()];
+    }
 
     /// <summary>
     /// <c>[database] connection</c>: <c>mysql+pymysql://USER:PASSWORD@HOST/NAME</c>, user and password

@@ -7,8 +7,9 @@ namespace GlanceBake.Core.Seed;
 
 /// <summary>
 /// Builds the NoCloud <c>user-data</c> (<c>#cloud-config</c>) as a YAML document: hostname, SSH keys, apt debconf
-/// selections (Debian) and the Ubuntu Cloud Archive where needed, <c>packages</c>, every rootfs file in
-/// <c>write_files</c> (owner root:glance files with <c>defer: true</c>, cloud-init 21.3+), and <c>runcmd</c> that
+/// selections (Debian), <c>packages</c> (only the Cloud Archive keyring where Glance comes from the Cloud Archive),
+/// every rootfs file in <c>write_files</c> (owner root:glance files with <c>defer: true</c> where the distro's
+/// cloud-init has it, 21.4+; else staged root-only for step 50), and <c>runcmd</c> that
 /// starts the first-boot runner in cloud-init's final stage. Module keys per cloud-init's schema
 /// (cloudinit/config/schemas/schema-cloud-config-v1.json).
 /// </summary>
@@ -20,8 +21,7 @@ public static class CloudConfig
     /// <summary>Renders user-data bytes (UTF-8, LF, first line <c>#cloud-config</c>).</summary>
     public static byte[] Build(BakeParameters p, IReadOnlyList<RenderedFile> rootfs)
     {
-        var release = p.Target.ReleaseInfo;
-        var distro = p.Target.DistroInfo;
+        var target = p.Target.Profile;
         var root = new YamlMappingNode
         {
             { "hostname", Scalar(p.Controller.Hostname) },
@@ -33,43 +33,36 @@ public static class CloudConfig
 
         if (p.Packages.InstallOnFirstBoot)
         {
-            var apt = new YamlMappingNode();
             var selections = rootfs.FirstOrDefault(f => f.Path == "/etc/glancebake/debconf-selections");
             if (selections is not null)
             {
-                apt.Add("debconf_selections", new YamlMappingNode
-                {
-                    { "glance", Scalar(Rendering.EscapeFilters.Utf8.GetString(selections.Content)) },
-                });
-            }
-
-            if (distro.NeedsCloudArchive(release.Name))
-            {
-                apt.Add("sources", new YamlMappingNode
+                root.Add("apt", new YamlMappingNode
                 {
                     {
-                        "cloudarchive-" + release.Name, new YamlMappingNode
+                        "debconf_selections", new YamlMappingNode
                         {
-                            { "source", Scalar($"deb http://ubuntu-cloud.archive.canonical.com/ubuntu $RELEASE-updates/{release.Name} main") },
-                            // Canonical Cloud Packages signing key (the ubuntu-cloud-keyring key).
-                            { "keyid", Scalar("5EDB1B62EC4926EA") },
+                            { "glance", Scalar(Rendering.EscapeFilters.Utf8.GetString(selections.Content)) },
                         }
                     },
                 });
             }
 
-            if (apt.Children.Count > 0)
-            {
-                root.Add("apt", apt);
-            }
-
             root.Add("package_update", Bool(true));
-            root.Add("packages", new YamlSequenceNode(RootfsRenderer.PackageList(p, distro).Select(Scalar)));
+            // From the Cloud Archive, cloud-init installs only the distro's keyring package: step 05 then adds the
+            // pocket (signed by that key, so nothing is fetched from a keyserver), installs the packages from it,
+            // and fails loudly when apt cannot read the pocket. cloud-init's apt sources would only log that failure
+            // (and fetch a keyid from a keyserver) and its packages module would install the distro's older Glance.
+            var packages = target.InstallsFromCloudArchive
+                ? [target.Packages.CloudArchiveKeyring
+                    ?? throw new InvalidOperationException($"{target.Distro.Id} has Cloud Archive releases but no cloud_archive_keyring package")]
+                : RootfsRenderer.PackageList(p, target);
+            root.Add("packages", new YamlSequenceNode(packages.Select(Scalar)));
         }
 
-        // Deferred entries last: a cloud-init older than 21.3 ignores defer and stops write_files at the first
-        // owner it cannot set (the glance group), so everything root-owned, the runner included, is written first
-        // and the config step then fails loudly (case C07) instead of nothing running at all.
+        // Deferred entries last. Targets whose cloud-init lacks defer (before 21.4) get no deferred entries at all
+        // (TargetProfile.StagesGlanceFiles); should an image still carry an older cloud-init than its profile says,
+        // it stops write_files at the first owner it cannot set (the glance group), so everything root-owned, the
+        // runner included, is written first and step 50 then fails loudly (case C07).
         var writeFiles = new YamlSequenceNode();
         foreach (var f in rootfs.OrderBy(f => f.Defer))
         {

@@ -104,7 +104,7 @@ public sealed class C07_MissingConfigStopsBeforeDbSyncTests
     [Fact]
     public void Steps_ConfigRunsBeforeDbSync()
     {
-        var steps = RootfsRenderer.Steps.ToList();
+        var steps = OutputManifest.AllSteps.ToList();
         Assert.True(steps.IndexOf("50-config") >= 0 && steps.IndexOf("50-config") < steps.IndexOf("60-db-sync"));
         var runner = TestBake.Rootfs(TestBake.Bake(TestBake.ExampleText), "/usr/local/sbin/glancebake-firstboot");
         Assert.True(runner.IndexOf("50-config", StringComparison.Ordinal) < runner.IndexOf("60-db-sync", StringComparison.Ordinal));
@@ -117,7 +117,7 @@ public sealed class C07_MissingConfigStopsBeforeDbSyncTests
         var bundle = TestBake.Bake(TestBake.ExampleText);
         var root = TestBake.NewTempDir();
         var marker = Path.Combine(root, "db_sync-ran");
-        foreach (var step in RootfsRenderer.Steps)
+        foreach (var step in OutputManifest.AllSteps)
         {
             var body = step switch
             {

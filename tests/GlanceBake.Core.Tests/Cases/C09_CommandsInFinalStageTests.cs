@@ -23,10 +23,22 @@ public sealed class C09_CommandsInFinalStageTests
         var runcmd = (YamlSequenceNode)userData["runcmd"];
         var only = Assert.Single(runcmd.Children);
         Assert.Equal("/usr/local/sbin/glancebake-firstboot", ((YamlScalarNode)((YamlSequenceNode)only).Children.Single()).Value);
-        // The tools the steps need arrive through cloud-init's packages module, which runs before runcmd's scripts.
+        // The tools the steps need arrive through cloud-init's packages module, which runs before runcmd's scripts;
+        // from the Cloud Archive, through step 05, which runs before every other step.
         var packages = ((YamlSequenceNode)userData["packages"]).Children.Select(c => ((YamlScalarNode)c).Value).ToList();
-        Assert.Contains("glance", packages);
-        Assert.Contains("mariadb-client", packages);
+        var target = TestBake.Load(TestBake.ForTarget(release, distro)).Target.Profile;
+        if (target.InstallsFromCloudArchive)
+        {
+            Assert.Equal(["ubuntu-cloud-keyring"], packages);
+            var step05 = StepScripts.For(release, distro)["05-cloud-archive"];
+            Assert.Contains("packages=('glance' ", step05, StringComparison.Ordinal);
+            Assert.Contains("'mariadb-client'", step05, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Contains("glance", packages);
+            Assert.Contains("mariadb-client", packages);
+        }
     }
 
     /// <summary>Tool, the Debian package that gives it, and the words in a script that use it (lib.sh helpers included).</summary>
@@ -59,7 +71,7 @@ public sealed class C09_CommandsInFinalStageTests
 
     public static IEnumerable<object[]> StepsAndTargets() =>
         from t in TestBake.Targets
-        from s in GlanceBake.Core.Rendering.RootfsRenderer.Steps
+        from s in GlanceBake.Core.Rendering.OutputManifest.Steps(TestBake.Load(TestBake.ForTarget(t.Release, t.Distro)).Target.Profile)
         where s != "95-verify-image"
         select new object[] { t.Release, t.Distro, s };
 

@@ -80,18 +80,40 @@ public sealed partial class C10_DatabasePasswordEscapingTests
     public void Bake_NastyPassword_SqlHoldsTheRawValueAsAQuotedLiteral(string password)
     {
         var bundle = TestBake.Bake(NastyValues.AllPasswords(password));
-        var sql = TestBake.Rootfs(bundle, "/etc/glancebake/glance-db.sql");
-        var grants = sql.Split('\n').Where(l => l.StartsWith("GRANT ", StringComparison.Ordinal)).ToList();
-        Assert.Equal(2, grants.Count);
+        var lines = TestBake.Rootfs(bundle, "/etc/glancebake/glance-db.sql").Split('\n');
         foreach (var host in new[] { "localhost", "%" })
         {
-            var prefix = $"GRANT ALL PRIVILEGES ON `glance`.* TO 'glance'@'{host}' IDENTIFIED BY ";
-            var line = Assert.Single(grants, g => g.StartsWith(prefix, StringComparison.Ordinal));
-            var rest = line[prefix.Length..];
-            var (value, consumed) = DecodeMariaDbString(rest);
-            Assert.Equal(password, value);
-            Assert.Equal(";", rest[consumed..]);
+            AssertLiteralAfter(lines, $"CREATE USER IF NOT EXISTS 'glance'@'{host}' IDENTIFIED BY ", password);
+            AssertLiteralAfter(lines, $"ALTER USER 'glance'@'{host}' IDENTIFIED BY ", password);
+            Assert.Contains($"GRANT ALL PRIVILEGES ON `glance`.* TO 'glance'@'{host}';", lines);
         }
+
+        // MySQL 8.0 rejects GRANT ... IDENTIFIED BY (ERROR 1064): the file the modern servers get never has it.
+        Assert.DoesNotContain(lines, l => l.StartsWith("GRANT ", StringComparison.Ordinal) && l.Contains("IDENTIFIED", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Passwords))]
+    public void Bake_NastyPasswordOnXenial_LegacySqlHoldsTheRawValueAsAQuotedLiteral(string password)
+    {
+        var text = TestBake.ForTarget("pike", "ubuntu-16.04", ("database.password", password), ("keystone.admin.password", password),
+            ("glance.password", password));
+        var lines = TestBake.Rootfs(TestBake.Bake(text), "/etc/glancebake/glance-db-legacy.sql").Split('\n');
+        foreach (var host in new[] { "localhost", "%" })
+        {
+            AssertLiteralAfter(lines, $"GRANT ALL PRIVILEGES ON `glance`.* TO 'glance'@'{host}' IDENTIFIED BY ", password);
+        }
+    }
+
+    /// <summary>Exactly one line starts with <paramref name="prefix"/>, and the rest is <paramref name="password"/>
+    /// as one MariaDB string literal, then <c>;</c>.</summary>
+    private static void AssertLiteralAfter(string[] lines, string prefix, string password)
+    {
+        var line = Assert.Single(lines, g => g.StartsWith(prefix, StringComparison.Ordinal));
+        var rest = line[prefix.Length..];
+        var (value, consumed) = DecodeMariaDbString(rest);
+        Assert.Equal(password, value);
+        Assert.Equal(";", rest[consumed..]);
     }
 
     /// <summary>Reads one MariaDB single-quoted literal (default sql_mode: backslash escapes, '' is a quote).</summary>
@@ -160,7 +182,8 @@ public sealed partial class C10_DatabasePasswordEscapingTests
     {
         var bundle = TestBake.Bake(NastyValues.AllPasswords("p@ss/w:rd#1"));
         var step = TestBake.Rootfs(bundle, "/usr/local/lib/glancebake/steps/20-database.sh");
-        Assert.Contains("db_admin --batch < \"$GB_CONF_DIR/glance-db.sql\"", step);
+        Assert.Contains("db_admin --batch < \"$GB_CONF_DIR/$sql\"", step);
+        Assert.Contains("  sql=glance-db.sql", step);
         Assert.DoesNotContain("p@ss", step);
         foreach (var f in bundle.Rootfs.Where(f => f.Path.Contains("/steps/") || f.Path.EndsWith("firstboot")))
         {

@@ -21,7 +21,7 @@ public sealed class C11_DbSyncAsGlanceUserTests
             foreach (var (_, line) in StepScripts.CodeLines(script).Where(l => l.Text.Contains("glance-manage")))
             {
                 Assert.True(line == "su -s /bin/sh -c \"glance-manage db_sync\" glance"
-                    || line == "require_cmd glance-manage glance-common", $"{step}: glance-manage outside su: {line}");
+                    || line == "require_cmd glance-manage 'glance-common'", $"{step}: glance-manage outside su: {line}");
             }
         }
     }

@@ -20,7 +20,7 @@ public sealed class C15_NetworkAndDatabaseOrderingTests
         }
 
         Assert.Equal(expected.Order(StringComparer.Ordinal), units.Select(u => u.Path).Order(StringComparer.Ordinal));
-        var dbUnit = ReleaseCatalog.FindDistro(distro)!.DatabaseUnit;
+        var dbUnit = ReleaseCatalog.FindDistro(distro)!.Units.Database;
         foreach (var (path, text) in units)
         {
             Assert.Contains("[Unit]", text);

@@ -9,8 +9,9 @@ internal static class StepScripts
 
     public static IReadOnlyDictionary<string, string> For(string release, string distro)
     {
-        var bundle = TestBake.Bake(TestBake.ForTarget(release, distro));
-        return RootfsRenderer.Steps.ToDictionary(s => s, s => TestBake.Rootfs(bundle, $"{StepsDir}{s}.sh"));
+        var p = TestBake.Load(TestBake.ForTarget(release, distro));
+        var bundle = GlanceBake.Core.Seed.SeedBaker.Bake(p, GlanceBake.Core.Seed.SeedBaker.DefaultTimestamp);
+        return OutputManifest.Steps(p.Target.Profile).ToDictionary(s => s, s => TestBake.Rootfs(bundle, $"{StepsDir}{s}.sh"));
     }
 
     /// <summary>Lines that are code: not blank, not comments (shellcheck directives are comments too).</summary>

@@ -20,12 +20,9 @@ internal static class TestBake
     /// <summary>examples/controller.yaml as shipped.</summary>
     public static string ExampleText => File.ReadAllText(Path.Combine(RepoRoot, "examples", "controller.yaml"));
 
-    /// <summary>The release/distro pairs the catalog supports that the cases run over.</summary>
+    /// <summary>Every release/distro pair the catalog supports: the cases run over all of them.</summary>
     public static readonly (string Release, string Distro)[] Targets =
-    [
-        ("pike", "ubuntu-16.04"), ("queens", "ubuntu-16.04"), ("zed", "debian-12"), ("2024.1", "ubuntu-24.04"),
-        ("2025.1", "ubuntu-24.04"),
-    ];
+        [.. GlanceBake.Core.Releases.ReleaseCatalog.Pairs.Select(x => (x.Release.Name, x.Distro.Id))];
 
     /// <summary>
     /// examples/controller.yaml with each dotted key set: a string (double-quoted so any text survives), a string
@@ -96,9 +93,9 @@ internal static class TestBake
     public static string Cidata(SeedBundle bundle, string name) =>
         Encoding.UTF8.GetString(bundle.Cidata.Single(c => c.Name == name).Content);
 
-    /// <summary>A rootfs file of the bundle as text.</summary>
+    /// <summary>The rootfs file of the bundle that ends up at <paramref name="path"/> (staged or not), as text.</summary>
     public static string Rootfs(SeedBundle bundle, string path) =>
-        Encoding.UTF8.GetString(bundle.Rootfs.Single(f => f.Path == path).Content);
+        Encoding.UTF8.GetString(bundle.Rootfs.Single(f => f.TargetPath == path).Content);
 
     /// <summary>user-data parsed by YamlDotNet.</summary>
     public static YamlMappingNode UserData(SeedBundle bundle)

@@ -58,7 +58,7 @@ public sealed class ParameterDiagnosticsTests
         [DiagnosticCodes.WrongType, "schema: 1", "schema: one", "schema: one", "one"],
         [DiagnosticCodes.SchemaVersion, "schema: 1", "schema: 2", "schema: 2", "2"],
         [DiagnosticCodes.NotOneOf, "method: socket ", "method: sockets ", "method: sockets", "sockets"],
-        [DiagnosticCodes.NotOneOf, "distro: ubuntu-24.04 ", "distro: ubuntu-22.04 ", "distro: ubuntu-22.04", "ubuntu-22.04"],
+        [DiagnosticCodes.NotOneOf, "distro: ubuntu-24.04 ", "distro: ubuntu-14.04 ", "distro: ubuntu-14.04", "ubuntu-14.04"],
         [DiagnosticCodes.NotOneOf, "  visibility: public", "  visibility: everyone", "visibility: everyone", "everyone"],
         [DiagnosticCodes.BadIpAddress, "  management_ip: 10.0.0.11", "  management_ip: 10.0.0", "management_ip: 10.0.0", "10.0.0"],
         [DiagnosticCodes.BadUrl, "  auth_url: http://10.0.0.11:5000 ", "  auth_url: ftp://10.0.0.11:5000 ", "auth_url: ftp", "ftp://"],

@@ -14,7 +14,7 @@ public sealed class ShellScriptTests
             .Where(p => p.StartsWith("/usr/local/lib/glancebake/", StringComparison.Ordinal)
                 || p == "/usr/local/sbin/glancebake-firstboot")
             .ToList();
-        Assert.Equal(RootfsRenderer.Steps.Count + 2, scripts.Count);
+        Assert.Equal(OutputManifest.Steps(baked.Parameters.Target.Profile).Count + 2, scripts.Count);
         return scripts;
     }
 

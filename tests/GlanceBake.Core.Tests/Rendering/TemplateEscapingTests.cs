@@ -11,7 +11,7 @@ namespace GlanceBake.Core.Tests.Rendering;
 /// </summary>
 public sealed class TemplateEscapingTests
 {
-    private static readonly string[] EscapingFilters = ["ini", "sh", "sh_words", "sql_string", "sql_ident", "url_userinfo", "systemd", "mycnf"];
+    private static readonly string[] EscapingFilters = ["ini", "sh", "sh_words", "sql_string", "sql_ident", "url_userinfo", "systemd", "mycnf", "apt_field"];
 
     public static IEnumerable<object[]> Templates => TemplateSet.Embedded.Paths.Select(p => new object[] { p });
 
@@ -22,6 +22,7 @@ public sealed class TemplateEscapingTests
         _ when path.EndsWith(".conf.sbn", StringComparison.Ordinal) || path.StartsWith("_shared/keystone_authtoken", StringComparison.Ordinal) => ["ini"],
         _ when path.EndsWith(".sql.sbn", StringComparison.Ordinal) => ["sql_string", "sql_ident"],
         _ when path.EndsWith(".cnf.sbn", StringComparison.Ordinal) => ["mycnf"],
+        _ when path.EndsWith(".list.sbn", StringComparison.Ordinal) => ["apt_field"],
         _ => ["sh", "sh_words"],
     };
 

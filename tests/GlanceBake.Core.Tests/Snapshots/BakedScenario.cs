@@ -17,10 +17,12 @@ public sealed record BakedScenario(string Name, BakeParameters Parameters, SeedB
     public string PathOf(string relative) => Path.Combine(OutputDir, relative.Replace('/', Path.DirectorySeparatorChar));
 
     /// <summary>The review copy of a rootfs file (<c>rootfs/etc/glance/glance-api.conf</c>).</summary>
-    public string RootfsPath(string targetPath) => PathOf("rootfs" + targetPath);
+    public string RootfsPath(string path) => PathOf("rootfs" + (Rendered(path)?.Path ?? path));
 
-    /// <summary>The rendered file at a target path, or null.</summary>
-    public RenderedFile? Rendered(string targetPath) => Bundle.Rootfs.FirstOrDefault(f => f.Path == targetPath);
+    /// <summary>The rendered file that cloud-init writes at <paramref name="path"/> or that ends up there (a staged
+    /// file), or null.</summary>
+    public RenderedFile? Rendered(string path) => Bundle.Rootfs.FirstOrDefault(f => f.Path == path)
+        ?? Bundle.Rootfs.FirstOrDefault(f => f.TargetPath == path);
 
     /// <summary>A scratch folder inside the temporary folder, created empty.</summary>
     public string Scratch(string label)

@@ -6,13 +6,23 @@ namespace GlanceBake.Core.Tests.Snapshots;
 
 /// <summary>
 /// The scenario folders under <c>tests/scenarios/</c>: each bakes one parameter file in-process (load, bake with
-/// <see cref="SeedBaker.DefaultTimestamp"/>, write) into a temporary folder. Each scenario bakes
-/// the shipped example of the same name, <c>examples/NAME.yaml</c>, so every shipped example is baked and checked.
+/// <see cref="SeedBaker.DefaultTimestamp"/>, write) into a temporary folder. A scenario bakes its own
+/// <c>tests/scenarios/NAME/params.yaml</c> when it has one (the release matrix), else the shipped example of the same
+/// name, <c>examples/NAME.yaml</c>, so every shipped example is baked and checked.
 /// </summary>
 public static class Scenario
 {
     /// <summary>Every scenario folder name.</summary>
-    public static readonly string[] Names = ["controller", "pike-ubuntu1604", "zed-debian12"];
+    public static readonly string[] Names =
+    [
+        .. Directory.GetFiles(Path.Combine(GlanceBake.Testing.RepoPaths.Root, "examples"), "*.yaml")
+            .Select(f => Path.GetFileName(f)[..^".yaml".Length])
+            .Concat(Directory.GetDirectories(Path.Combine(GlanceBake.Testing.RepoPaths.Root, "tests", "scenarios"))
+                .Where(d => File.Exists(Path.Combine(d, "params.yaml")))
+                .Select(Path.GetFileName)
+                .OfType<string>())
+            .Order(StringComparer.Ordinal),
+    ];
 
     private static readonly Dictionary<string, Lazy<BakedScenario>> SharedBakes = Names.ToDictionary(
         n => n, n => new Lazy<BakedScenario>(() => Bake(n), LazyThreadSafetyMode.ExecutionAndPublication));
@@ -27,7 +37,9 @@ public static class Scenario
     public static string Folder(string name) => Path.Combine(RepoRoot, "tests", "scenarios", name);
 
     /// <summary>The parameter file a scenario bakes.</summary>
-    public static string ParamsFile(string name) => Path.Combine(RepoRoot, "examples", $"{name}.yaml");
+    public static string ParamsFile(string name) =>
+        File.Exists(Path.Combine(Folder(name), "params.yaml")) ? Path.Combine(Folder(name), "params.yaml")
+            : Path.Combine(RepoRoot, "examples", $"{name}.yaml");
 
     /// <summary>
     /// Output files whose bytes are not kept in expected/ (the ISO and the verification image); SHA256SUMS,

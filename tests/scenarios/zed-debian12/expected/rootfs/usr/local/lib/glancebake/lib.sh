@@ -114,3 +114,18 @@ seed_file() {
   rmdir "$mnt"
   echo "$sum  $dest" | sha256sum --check --status || die "$name on $dev does not match its SHA-256"
 }
+
+# sql_has_alter_user VERSION: true when a server whose SELECT VERSION() prints VERSION accepts CREATE USER IF NOT
+# EXISTS and ALTER USER ... IDENTIFIED BY: MariaDB from 10.2 (its VERSION() says MariaDB; every MariaDB is 10.x or
+# later except 5.5), MySQL from 5.7.6.
+sql_has_alter_user() {
+  local version=$1 major minor patch
+  IFS=.- read -r major minor patch _ <<<"$version"
+  major=${major//[^0-9]/} minor=${minor//[^0-9]/} patch=${patch//[^0-9]/}
+  [[ -n $major && -n $minor ]] || return 1
+  if [[ $version == *MariaDB* ]] || ((major >= 10)); then
+    ((major > 10 || (major == 10 && minor >= 2)))
+  else
+    ((major > 5 || (major == 5 && (minor > 7 || (minor == 7 && ${patch:-0} >= 6)))))
+  fi
+}

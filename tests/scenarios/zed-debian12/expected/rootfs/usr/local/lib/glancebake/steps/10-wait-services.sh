@@ -4,7 +4,7 @@
 # shellcheck source=../lib.sh
 . /usr/local/lib/glancebake/lib.sh
 
-require_cmd mysql mariadb-client
+require_cmd mysql 'mariadb-client'
 require_cmd python3 python3
 db_where='10.0.0.11'
 keystone_url='http://10.0.0.11:5000/v3'

@@ -4,6 +4,6 @@
 # shellcheck source=../lib.sh
 . /usr/local/lib/glancebake/lib.sh
 
-require_cmd glance-manage glance-common
+require_cmd glance-manage 'glance-common'
 su -s /bin/sh -c "glance-manage db_sync" glance
 log "glance database schema is current"
