@@ -35,12 +35,14 @@ public static class GlanceBakeApp
             }
         }
 
-        var parsed = parser.ParseArguments<BakeOptions, ValidateOptions, InitOptions>(args);
+        var parsed = parser.ParseArguments<BakeOptions, ValidateOptions, LintOptions, TargetsOptions, InitOptions>(args);
         try
         {
             return parsed.MapResult(
                 (BakeOptions o) => Bake(o, stdout, stderr, getEnv),
                 (ValidateOptions o) => Validate(o, stdout, stderr),
+                (LintOptions o) => Lint(o, stdout, stderr),
+                (TargetsOptions _) => Targets(stdout),
                 (InitOptions o) => Init(o, stdout, stderr),
                 errors => Usage(parsed, errors, stdout, stderr));
         }
@@ -93,7 +95,7 @@ public static class GlanceBakeApp
         }
 
         var output = string.IsNullOrEmpty(o.Output) ? "out" : o.Output;
-        var loaded = Load(o.Params, stderr);
+        var loaded = Load(o.Params, o.Strict, stderr);
         if (loaded is null)
         {
             return ExitCodes.InputError;
@@ -129,13 +131,55 @@ public static class GlanceBakeApp
             return ExitCodes.Usage;
         }
 
-        var loaded = Load(o.Params, stderr);
+        var loaded = Load(o.Params, o.Strict, stderr);
         if (loaded is null)
         {
             return ExitCodes.InputError;
         }
 
         stdout.WriteLine($"{o.Params}: valid (OpenStack {loaded.Target.Release} on {loaded.Target.Distro})");
+        return ExitCodes.Ok;
+    }
+
+    private static int Lint(LintOptions o, TextWriter stdout, TextWriter stderr)
+    {
+        if (o.Extra.Any())
+        {
+            stderr.WriteLine($"glancebake: error GB0003: lint takes one parameter file; unexpected '{o.Extra.First()}'");
+            return ExitCodes.Usage;
+        }
+
+        var result = ParameterLoader.LoadFile(o.Params);
+        var findings = result.Diagnostics.Count(d => d.Severity == Severity.Warning);
+        var loaded = Load(o.Params, o.Strict, stderr, result);
+        if (loaded is null)
+        {
+            return ExitCodes.InputError;
+        }
+
+        stdout.WriteLine(findings == 0
+            ? $"{o.Params}: nothing deprecated or removed for OpenStack {loaded.Target.Release} on {loaded.Target.Distro}"
+            : $"{o.Params}: {findings} warning(s) for OpenStack {loaded.Target.Release} on {loaded.Target.Distro}");
+        return ExitCodes.Ok;
+    }
+
+    private static int Targets(TextWriter stdout)
+    {
+        stdout.WriteLine($"{"release",-10} {"distro",-13} {"Glance from",-38} {"cloud-init",-10} proof");
+        foreach (var (release, distro) in GlanceBake.Core.Releases.ReleaseCatalog.Pairs)
+        {
+            var pocket = distro.CloudArchivePocket(release.Name);
+            var source = pocket is null ? $"{distro.Codename} (the distro's own)" : $"Cloud Archive {pocket}";
+            var proof = distro.Proof == "e2e" && distro.NativeRelease == release.Name
+                ? "real services (tests/e2e)" : "snapshot and reader tests only";
+            stdout.WriteLine($"{release.Name,-10} {distro.Id,-13} {source,-38} {distro.CloudInit,-10} {proof}");
+        }
+
+        foreach (var why in GlanceBake.Core.Releases.ReleaseCatalog.Refused.Values)
+        {
+            stdout.WriteLine($"not offered: {why}");
+        }
+
         return ExitCodes.Ok;
     }
 
@@ -162,9 +206,16 @@ public static class GlanceBakeApp
         return ExitCodes.Ok;
     }
 
-    private static BakeParameters? Load(string path, TextWriter stderr)
+    /// <summary>Loads <paramref name="path"/> (or takes <paramref name="result"/>), raises warnings to errors when
+    /// <paramref name="strict"/>, prints every diagnostic, and returns the parameters or null.</summary>
+    private static BakeParameters? Load(string path, bool strict, TextWriter stderr, LoadResult? result = null)
     {
-        var result = ParameterLoader.LoadFile(path);
+        result ??= ParameterLoader.LoadFile(path);
+        if (strict)
+        {
+            result = result.Strict();
+        }
+
         foreach (var d in result.Diagnostics)
         {
             stderr.WriteLine(d);

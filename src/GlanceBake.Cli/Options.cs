@@ -17,6 +17,10 @@ public sealed class BakeOptions
     /// <summary>The output folder; default <c>out</c>.</summary>
     [Option('o', "output", HelpText = "Output folder (default: out); replaced as a whole when the bake succeeds.")]
     public string? Output { get; set; }
+
+    /// <summary>Warnings (lint findings) are errors.</summary>
+    [Option("strict", HelpText = "Treat warnings (lint findings such as Keystone's port 35357 after Pike) as errors.")]
+    public bool Strict { get; set; }
 }
 
 /// <summary><c>glancebake validate PARAMS</c>.</summary>
@@ -30,6 +34,33 @@ public sealed class ValidateOptions
     /// <summary>Anything after PARAMS: a usage error.</summary>
     [Value(1, Hidden = true)]
     public IEnumerable<string> Extra { get; set; } = [];
+
+    /// <summary>Warnings are errors.</summary>
+    [Option("strict", HelpText = "Treat warnings as errors.")]
+    public bool Strict { get; set; }
+}
+
+/// <summary><c>glancebake lint PARAMS [--strict]</c>.</summary>
+[Verb("lint", HelpText = "Report, with line and column, every choice the target release deprecates or has removed.")]
+public sealed class LintOptions
+{
+    /// <summary>The parameter file.</summary>
+    [Value(0, MetaName = "PARAMS", Required = true, HelpText = "Parameter file (YAML, schema 1).")]
+    public string Params { get; set; } = "";
+
+    /// <summary>Anything after PARAMS: a usage error.</summary>
+    [Value(1, Hidden = true)]
+    public IEnumerable<string> Extra { get; set; } = [];
+
+    /// <summary>Findings are errors (exit 1).</summary>
+    [Option("strict", HelpText = "Treat findings as errors (exit 1).")]
+    public bool Strict { get; set; }
+}
+
+/// <summary><c>glancebake targets</c>.</summary>
+[Verb("targets", HelpText = "List the supported OpenStack release / distro pairs, where Glance comes from, and how each is proven.")]
+public sealed class TargetsOptions
+{
 }
 
 /// <summary><c>glancebake init [PATH]</c>.</summary>

@@ -242,6 +242,12 @@ internal sealed partial class ParameterBinder(YamlMappingNode root, string file,
         }
 
         var www = Url(s, "www_authenticate_uri") ?? $"http://{hostForUrl}:5000";
+        if (release is not null)
+        {
+            LintKeystoneUrl(s, "auth_url", authUrl, release);
+            LintKeystoneUrl(s, "www_authenticate_uri", www, release);
+        }
+
         var region = Name(s, "region") ?? "RegionOne";
         var project = Name(s, "service_project") ?? "service";
         var role = Name(s, "service_role") ?? "admin";
@@ -253,6 +259,33 @@ internal sealed partial class ParameterBinder(YamlMappingNode root, string file,
             : new KeystoneAdmin(Name(a, "username") ?? "admin", Secret(a, "password"), Name(a, "project_name") ?? "admin",
                 Name(a, "user_domain_name") ?? "Default", Name(a, "project_domain_name") ?? "Default");
         return new KeystoneParameters(authUrl.TrimEnd('/'), www.TrimEnd('/'), region, project, role, admin);
+    }
+
+    /// <summary>
+    /// Lint (<see cref="DiagnosticCodes.DeprecatedForRelease"/>): Keystone URLs that point at what the release no
+    /// longer serves. From Queens, Keystone serves every API on port 5000: 35357 (the admin port of the Pike guide)
+    /// and Identity v2.0 are gone (Keystone 13.0.0 release notes).
+    /// </summary>
+    private void LintKeystoneUrl(YamlSection s, string key, string url, OpenStackRelease release)
+    {
+        if (!s.Has(key) || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            return;
+        }
+
+        if (release.KeystoneAdminPortGone && uri.Port == 35357)
+        {
+            bag.Warning(DiagnosticCodes.DeprecatedForRelease,
+                $"'{s.Qualified(key)}' uses port 35357, Keystone's admin port, which nothing serves from Queens on (OpenStack {release.Name}): use port 5000",
+                s.At(key));
+        }
+
+        if (release.IdentityV2Gone && uri.AbsolutePath.TrimEnd('/').Split('/').Contains("v2.0"))
+        {
+            bag.Warning(DiagnosticCodes.DeprecatedForRelease,
+                $"'{s.Qualified(key)}' names Identity v2.0, which Keystone removed in Queens (OpenStack {release.Name}): use Keystone's base URL",
+                s.At(key));
+        }
     }
 
     private GlanceParameters BindGlance(YamlSection top, string hostForUrl, string ip)

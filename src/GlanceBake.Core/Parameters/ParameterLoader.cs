@@ -133,4 +133,14 @@ public sealed record LoadResult(BakeParameters? Parameters, IReadOnlyList<Diagno
 {
     /// <summary>True when the parameters can be baked.</summary>
     public bool Succeeded => Parameters is not null;
+
+    /// <summary>
+    /// The same result with every warning (lint findings such as <see cref="DiagnosticCodes.DeprecatedForRelease"/>,
+    /// a pinned instance-id) raised to an error, and no parameters when there was any: <c>--strict</c>.
+    /// </summary>
+    public LoadResult Strict()
+    {
+        var raised = Diagnostics.Select(d => d with { Severity = Severity.Error }).ToList();
+        return new LoadResult(raised.Count == 0 ? Parameters : null, raised);
+    }
 }
