@@ -34,6 +34,18 @@ public sealed record TargetProfile(OpenStackRelease Release, DistroProfile Distr
     /// <summary>Where staged files wait for step 50: the target path below this folder.</summary>
     public const string StagingFolder = "/etc/glancebake/staged";
 
+    /// <summary>
+    /// Glance's reserved file stores (glance/common/wsgi.py <c>RESERVED_STORES</c>), configured whenever
+    /// <c>enabled_backends</c> is (multi-store): each gets a <c>[section] filesystem_store_datadir</c> and step 50
+    /// creates the folder for the glance user. The folders are glance_store's own defaults
+    /// (glance_store/multi_backend.py <c>register_store_opts</c>: <c>/var/lib/glance/&lt;store&gt;</c>), written out so
+    /// reviewers see where staged uploads and task data go. Empty for the legacy <c>stores</c> form.
+    /// </summary>
+    public IReadOnlyList<ReservedStore> ReservedStores => Release.UsesBackends
+        ? [new("os_glance_staging_store", "/var/lib/glance/os_glance_staging_store/"),
+            new("os_glance_tasks_store", "/var/lib/glance/os_glance_tasks_store/")]
+        : [];
+
     /// <summary>The Glance config files, registry first where the release has one.</summary>
     public IReadOnlyList<string> GlanceConfigs => Release.HasRegistry
         ? ["/etc/glance/glance-registry.conf", "/etc/glance/glance-api.conf"]
@@ -44,3 +56,8 @@ public sealed record TargetProfile(OpenStackRelease Release, DistroProfile Distr
         ? [Distro.Units.Registry, Distro.Units.Api]
         : [Distro.Units.Api];
 }
+
+/// <summary>One of Glance's reserved file stores.</summary>
+/// <param name="Section">Its config section (<c>os_glance_staging_store</c>).</param>
+/// <param name="Datadir">Its <c>filesystem_store_datadir</c>, with a trailing slash.</param>
+public sealed record ReservedStore(string Section, string Datadir);

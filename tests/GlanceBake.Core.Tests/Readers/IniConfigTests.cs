@@ -48,6 +48,9 @@ public sealed class IniConfigTests
                 string.Join(",", p.Glance.Stores.Select(s => (s == "file" ? "fs" : s) + ":" + s));
             expected["glance_store"] = new() { ["default_backend"] = p.Glance.DefaultStore == "file" ? "fs" : p.Glance.DefaultStore };
             expected["fs"] = new() { ["filesystem_store_datadir"] = p.Glance.FilesystemStoreDatadir };
+            // Glance's reserved file stores (glance/common/wsgi.py RESERVED_STORES) at glance_store's defaults.
+            expected["os_glance_staging_store"] = new() { ["filesystem_store_datadir"] = "/var/lib/glance/os_glance_staging_store/" };
+            expected["os_glance_tasks_store"] = new() { ["filesystem_store_datadir"] = "/var/lib/glance/os_glance_tasks_store/" };
         }
         else
         {

@@ -14,7 +14,7 @@ for conf in "${confs[@]}"; do
   chown root:glance "$conf"
   chmod 0640 "$conf"
 done
-install -d -o glance -g glance -m 0750 '/var/lib/glance/images/'
+install -d -o glance -g glance -m 0750 '/var/lib/glance/images/' '/var/lib/glance/os_glance_staging_store/' '/var/lib/glance/os_glance_tasks_store/'
 if has_systemd; then
   systemctl daemon-reload
 fi
