@@ -50,11 +50,20 @@ public sealed class GlanceOptionTests
     [MemberData(nameof(Examples))]
     public void Example_InstalledGlanceKnowsEverySectionAndOption(string name, string availability)
     {
-        var baked = Scenario.Names.Contains(name)
-            ? Scenario.Shared(name)
-            : Scenario.BakeText(name, File.ReadAllText(Scenario.ParamsFile(name)));
-        InstalledGlance.RequireRelease(baked.Parameters.Target.Release, availability);
-        AssertKnown(baked.Bundle.Rootfs.Select(f => f.Path).Where(IsGlanceIni).Select(baked.RootfsPath).ToList());
+        var shared = Scenario.Names.Contains(name);
+        var baked = shared ? Scenario.Shared(name) : Scenario.BakeText(name, File.ReadAllText(Scenario.ParamsFile(name)));
+        try
+        {
+            InstalledGlance.RequireRelease(baked.Parameters.Target.Release, availability);
+            AssertKnown(baked.Bundle.Rootfs.Select(f => f.Path).Where(IsGlanceIni).Select(baked.RootfsPath).ToList());
+        }
+        finally
+        {
+            if (!shared)
+            {
+                baked.Dispose();
+            }
+        }
     }
 
     [SkippableTheory]
@@ -68,11 +77,11 @@ public sealed class GlanceOptionTests
         var dir = TestBake.Write(bundle);
         var files = bundle.Rootfs.Select(f => f.Path).Where(IsGlanceIni)
             .Select(p => Path.Combine(dir, "rootfs" + p)).ToList();
-        if (stores.Contains("http", StringComparison.Ordinal))
-        {
-            // The choice reached the file: the store list or the backend list names http.
-            Assert.Contains("http", File.ReadAllText(files.Single(f => f.EndsWith("glance-api.conf", StringComparison.Ordinal))));
-        }
+        // The choice reached the file: the store list (stores = ...) or the backend list (enabled_backends = ...)
+        // names http exactly when it was chosen.
+        var storeLine = File.ReadAllLines(files.Single(f => f.EndsWith("/glance-api.conf", StringComparison.Ordinal)))
+            .Single(l => l.StartsWith("stores = ", StringComparison.Ordinal) || l.StartsWith("enabled_backends = ", StringComparison.Ordinal));
+        Assert.Equal(stores.Contains("http", StringComparison.Ordinal), storeLine.Contains("http", StringComparison.Ordinal));
 
         AssertKnown(files);
     }
