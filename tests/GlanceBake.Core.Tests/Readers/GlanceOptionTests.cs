@@ -55,7 +55,7 @@ public sealed class GlanceOptionTests
         try
         {
             InstalledGlance.RequireRelease(baked.Parameters.Target.Release, availability);
-            AssertKnown(baked.Bundle.Rootfs.Select(f => f.Path).Where(IsGlanceIni).Select(baked.RootfsPath).ToList());
+            AssertKnown(baked.Bundle.Rootfs.Where(f => IsGlanceIni(f.TargetPath)).Select(f => baked.PathOf("rootfs" + f.Path)).ToList());
         }
         finally
         {
@@ -75,8 +75,9 @@ public sealed class GlanceOptionTests
         var bundle = TestBake.Bake(TestBake.ForTarget(release, distro,
             ("glance.stores", stores.Split(',')), ("glance.default_store", "file")));
         var dir = TestBake.Write(bundle);
-        var files = bundle.Rootfs.Select(f => f.Path).Where(IsGlanceIni)
-            .Select(p => Path.Combine(dir, "rootfs" + p)).ToList();
+        // Staged files (Cloud Archive targets, cloud-init without defer) are checked where cloud-init writes them.
+        var files = bundle.Rootfs.Where(f => IsGlanceIni(f.TargetPath))
+            .Select(f => Path.Combine(dir, "rootfs" + f.Path)).ToList();
         // The choice reached the file: the store list (stores = ...) or the backend list (enabled_backends = ...)
         // names http exactly when it was chosen.
         var storeLine = File.ReadAllLines(files.Single(f => f.EndsWith("/glance-api.conf", StringComparison.Ordinal)))
