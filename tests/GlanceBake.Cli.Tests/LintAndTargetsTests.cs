@@ -26,7 +26,7 @@ public sealed class LintAndTargetsTests
         var path = Zed35357();
         var r = CliHarness.Run("lint", path);
         Assert.Equal(0, r.ExitCode);
-        Assert.Contains($"{path}({LineOf(path, "35357")},13): warning GB2016: 'keystone.auth_url' uses port 35357", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"{path}({LineOf(path, "35357")},13): warning GB2017: 'keystone.auth_url' uses port 35357", r.Stderr, StringComparison.Ordinal);
         Assert.Contains("1 warning(s) for OpenStack zed on debian-12", r.Stdout, StringComparison.Ordinal);
     }
 
@@ -36,7 +36,7 @@ public sealed class LintAndTargetsTests
         var path = Zed35357();
         var r = CliHarness.Run("lint", path, "--strict");
         Assert.Equal(1, r.ExitCode);
-        Assert.Contains("error GB2016:", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("error GB2017:", r.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -46,12 +46,12 @@ public sealed class LintAndTargetsTests
         var output = Path.Combine(CliHarness.NewTempDir(), "out");
         var r = CliHarness.Run("bake", path, "-o", output);
         Assert.Equal(0, r.ExitCode);
-        Assert.Contains("warning GB2016:", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("warning GB2017:", r.Stderr, StringComparison.Ordinal);
 
         var strictOut = Path.Combine(CliHarness.NewTempDir(), "out");
         var strict = CliHarness.Run("bake", path, "-o", strictOut, "--strict");
         Assert.Equal(1, strict.ExitCode);
-        Assert.Contains("error GB2016:", strict.Stderr, StringComparison.Ordinal);
+        Assert.Contains("error GB2017:", strict.Stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(strictOut));
     }
 
@@ -60,7 +60,7 @@ public sealed class LintAndTargetsTests
     {
         var r = CliHarness.Run("lint", Path.Combine(CliHarness.RepoRoot, "examples", "pike-ubuntu1604.yaml"));
         Assert.Equal(0, r.ExitCode);
-        Assert.DoesNotContain("GB2016", r.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("GB2017", r.Stderr, StringComparison.Ordinal);
         Assert.Contains("nothing deprecated or removed for OpenStack pike on ubuntu-16.04", r.Stdout, StringComparison.Ordinal);
     }
 
@@ -72,7 +72,7 @@ public sealed class LintAndTargetsTests
         var path = Path.Combine(CliHarness.NewTempDir(), "v2.yaml");
         File.WriteAllText(path, text);
         var r = CliHarness.Run("lint", path);
-        Assert.Contains("warning GB2016: 'keystone.www_authenticate_uri' names Identity v2.0", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("warning GB2017: 'keystone.www_authenticate_uri' names Identity v2.0", r.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -71,7 +71,7 @@ public static class DiagnosticCodes
 
     /// <summary>Warning (an error under <c>--strict</c>): a choice the target release deprecates or has removed, such
     /// as Keystone's admin port 35357 or Identity v2.0 from Queens on (<c>glancebake lint</c>).</summary>
-    public const string DeprecatedForRelease = "GB2016";
+    public const string DeprecatedForRelease = "GB2017";
 
     /// <summary>The output folder cannot be written.</summary>
     public const string OutputIo = "GB3001";

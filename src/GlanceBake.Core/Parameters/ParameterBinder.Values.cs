@@ -2,7 +2,10 @@ using GlanceBake.Core.Diagnostics;
 
 namespace GlanceBake.Core.Parameters;
 
-/// <summary>The value readers of <see cref="ParameterBinder"/>: each reads one key, checks it and reports at its position.</summary>
+/// <summary>
+/// The value readers of <see cref="ParameterBinder"/>: each reads one key of <see cref="ParameterSchema"/>, checks it,
+/// reports at its position, and gives the key's default when the file does not set it.
+/// </summary>
 internal sealed partial class ParameterBinder
 {
     private static readonly byte[] Qcow2Magic = [0x51, 0x46, 0x49, 0xFB]; // "QFI\xfb", QEMU qcow2 header
@@ -17,7 +20,7 @@ internal sealed partial class ParameterBinder
     private static bool IsPortableFileName(string name) =>
         name.Length is > 0 and <= 64 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');
 
-    private string? Host(YamlSection s, string key)
+    private string? Host(YamlSection s, ParameterKey key)
     {
         var v = s.Text(key);
         if (v is not null && !ValueChecks.IsHost(v))
@@ -29,7 +32,7 @@ internal sealed partial class ParameterBinder
         return v;
     }
 
-    private string? Name(YamlSection s, string key)
+    private string? Name(YamlSection s, ParameterKey key)
     {
         var v = s.Text(key);
         if (v is not null && !ValueChecks.IsName(v))
@@ -41,7 +44,7 @@ internal sealed partial class ParameterBinder
         return v;
     }
 
-    private string? Url(YamlSection s, string key)
+    private string? Url(YamlSection s, ParameterKey key)
     {
         var v = s.Text(key);
         if (v is not null && !ValueChecks.IsHttpUrl(v))
@@ -55,7 +58,7 @@ internal sealed partial class ParameterBinder
         return v;
     }
 
-    private string? Plain(YamlSection s, string key)
+    private string? Plain(YamlSection s, ParameterKey key)
     {
         var v = s.Text(key);
         if (v is not null && (v.Length == 0 || ValueChecks.HasControlCharacters(v)))
@@ -66,23 +69,25 @@ internal sealed partial class ParameterBinder
         return v;
     }
 
-    private string? OneOf(YamlSection s, string key, string[] choices)
+    /// <summary>One of the key's <see cref="ParameterKey.Choices"/>; the default when absent or not one of them.</summary>
+    private string? OneOf(YamlSection s, ParameterKey key)
     {
         var v = s.Text(key);
+        var choices = key.Choices ?? [];
         if (v is not null && !choices.Contains(v, StringComparer.Ordinal))
         {
             bag.Error(DiagnosticCodes.NotOneOf,
                 $"'{s.Qualified(key)}' must be one of {string.Join(", ", choices)} (got '{Shown(v)}')", s.At(key));
-            return null;
+            return key.Default;
         }
 
         return v;
     }
 
     /// <summary>A required secret: checked for emptiness and control characters; never echoed.</summary>
-    private string Secret(YamlSection s, string key)
+    private string Secret(YamlSection s, ParameterKey key)
     {
-        var v = s.Text(key, required: true);
+        var v = s.Text(key.Name, required: true);
         if (v is null)
         {
             return "";

@@ -1,6 +1,19 @@
 using GlanceBake.Core.Diagnostics;
 using GlanceBake.Core.Releases;
 using YamlDotNet.RepresentationModel;
+using TargetKeys = GlanceBake.Core.Parameters.ParameterSchema.Target;
+using ControllerKeys = GlanceBake.Core.Parameters.ParameterSchema.Controller;
+using NetworkKeys = GlanceBake.Core.Parameters.ParameterSchema.Network;
+using DatabaseKeys = GlanceBake.Core.Parameters.ParameterSchema.Database;
+using DatabaseAdminKeys = GlanceBake.Core.Parameters.ParameterSchema.DatabaseAdmin;
+using KeystoneKeys = GlanceBake.Core.Parameters.ParameterSchema.Keystone;
+using KeystoneAdminKeys = GlanceBake.Core.Parameters.ParameterSchema.KeystoneAdmin;
+using GlanceKeys = GlanceBake.Core.Parameters.ParameterSchema.Glance;
+using GlanceServiceKeys = GlanceBake.Core.Parameters.ParameterSchema.GlanceService;
+using GlanceEndpointKeys = GlanceBake.Core.Parameters.ParameterSchema.GlanceEndpoints;
+using VerificationKeys = GlanceBake.Core.Parameters.ParameterSchema.Verification;
+using PackageKeys = GlanceBake.Core.Parameters.ParameterSchema.Packages;
+using RootKeys = GlanceBake.Core.Parameters.ParameterSchema.Root;
 
 namespace GlanceBake.Core.Parameters;
 
@@ -13,23 +26,18 @@ internal sealed partial class ParameterBinder(YamlMappingNode root, string file,
 {
     // The stores GlanceBake renders configuration for (the install guide's); swift, rbd, cinder, vsphere and s3
     // need sections and packages GlanceBake does not write yet.
-    private static readonly string[] Stores = ["file", "http"];
-    private static readonly string[] DiskFormats =
-        ["ami", "ari", "aki", "vhd", "vhdx", "vmdk", "raw", "qcow2", "vdi", "iso", "ploop"];
-    private static readonly string[] ContainerFormats = ["ami", "ari", "aki", "bare", "ovf", "ova", "docker", "compressed"];
-    private static readonly string[] Visibilities = ["public", "private", "shared", "community"];
+    private static readonly IReadOnlyList<string> Stores = GlanceKeys.Stores.Choices!;
 
     public BakeParameters Bind()
     {
-        var top = new YamlSection(root, "", file, bag,
-            "schema", "target", "controller", "database", "keystone", "glance", "verification", "packages");
+        var top = new YamlSection(root, "", file, bag, RootKeys.Section.AllowedKeys);
 
-        var schema = top.Integer("schema", required: true);
+        var schema = top.Integer(RootKeys.Schema);
         if (schema is not null and not ParameterLoader.SchemaVersion)
         {
             bag.Error(DiagnosticCodes.SchemaVersion,
                 $"schema {schema} is not supported; this GlanceBake reads schema {ParameterLoader.SchemaVersion}",
-                top.At("schema"));
+                top.At(RootKeys.Schema));
         }
 
         var (target, release) = BindTarget(top);
@@ -46,34 +54,34 @@ internal sealed partial class ParameterBinder(YamlMappingNode root, string file,
 
     private (TargetParameters, OpenStackRelease?) BindTarget(YamlSection top)
     {
-        var s = top.Section("target", required: false, "release", "distro");
-        var release = s?.Text("release") ?? "2024.1";
-        var distro = s?.Text("distro") ?? "ubuntu-24.04";
+        var s = top.SectionOrEmpty(TargetKeys.Section, out _);
+        var release = s.Text(TargetKeys.Release)!;
+        var distro = s.Text(TargetKeys.Distro)!;
         var releaseInfo = ReleaseCatalog.FindRelease(release);
         if (releaseInfo is null)
         {
             bag.Error(DiagnosticCodes.UnknownRelease,
                 $"unknown OpenStack release '{Shown(release)}'; known: {string.Join(", ", ReleaseCatalog.Releases.Select(r => r.Name))}",
-                s?.At("release") ?? top.Location);
+                s.At(TargetKeys.Release));
         }
 
         var distroInfo = ReleaseCatalog.FindDistro(distro);
         if (distroInfo is null && ReleaseCatalog.Refused.TryGetValue(distro, out var why))
         {
             bag.Error(DiagnosticCodes.UnsupportedCombination, $"{why}; supported targets: {SupportedPairs()}",
-                s?.At("distro") ?? top.Location);
+                s.At(TargetKeys.Distro));
         }
         else if (distroInfo is null)
         {
             bag.Error(DiagnosticCodes.NotOneOf,
                 $"unknown distro '{Shown(distro)}'; known: {string.Join(", ", ReleaseCatalog.Distros.Select(d => d.Id))}",
-                s?.At("distro") ?? top.Location);
+                s.At(TargetKeys.Distro));
         }
         else if (releaseInfo is not null && !distroInfo.Supports(release))
         {
             bag.Error(DiagnosticCodes.UnsupportedCombination,
                 $"{distro} has no packages for OpenStack {release}; {distro} supports {string.Join(", ", distroInfo.SupportedReleases)}; OpenStack {release} is on: {string.Join(", ", ReleaseCatalog.Pairs.Where(x => x.Release.Name == release).Select(x => x.Distro.Id).DefaultIfEmpty("no distro"))}",
-                s?.At("release") ?? top.Location);
+                s.At(TargetKeys.Release));
         }
 
         return (new TargetParameters(release, distro), releaseInfo);
@@ -85,46 +93,40 @@ internal sealed partial class ParameterBinder(YamlMappingNode root, string file,
 
     private ControllerParameters BindController(YamlSection top)
     {
-        var s = top.Section("controller", required: true,
-            "hostname", "management_ip", "instance_id", "ssh_authorized_keys", "network");
-        if (s is null)
-        {
-            return new ControllerParameters("controller", "", null, [], null);
-        }
-
-        var hostname = s.Text("hostname") ?? "controller";
+        var s = top.SectionOrEmpty(ControllerKeys.Section, out var present);
+        var hostname = s.Text(ControllerKeys.Hostname)!;
         if (!ValueChecks.IsHostname(hostname))
         {
             bag.Error(DiagnosticCodes.BadHostname,
-                $"'{s.Qualified("hostname")}' is not a valid host name (letters, digits, inner hyphens; dots between labels)",
-                s.At("hostname"));
+                $"'{s.Qualified(ControllerKeys.Hostname)}' is not a valid host name (letters, digits, inner hyphens; dots between labels)",
+                s.At(ControllerKeys.Hostname));
         }
 
-        var ip = s.Text("management_ip", required: true) ?? "";
+        var ip = s.Text(ControllerKeys.ManagementIp) ?? "";
         if (ip.Length > 0 && !ValueChecks.IsIpAddress(ip))
         {
-            bag.Error(DiagnosticCodes.BadIpAddress, $"'{s.Qualified("management_ip")}' is not an IP address: '{Shown(ip)}'",
-                s.At("management_ip"));
+            bag.Error(DiagnosticCodes.BadIpAddress, $"'{s.Qualified(ControllerKeys.ManagementIp)}' is not an IP address: '{Shown(ip)}'",
+                s.At(ControllerKeys.ManagementIp));
         }
 
-        var instanceId = s.Text("instance_id");
+        var instanceId = s.Text(ControllerKeys.InstanceId);
         if (instanceId is not null)
         {
             if (instanceId.Length == 0 || instanceId.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)))
             {
                 bag.Error(DiagnosticCodes.BadCharacters,
-                    $"'{s.Qualified("instance_id")}' must be a non-empty word without spaces", s.At("instance_id"));
+                    $"'{s.Qualified(ControllerKeys.InstanceId)}' must be a non-empty word without spaces", s.At(ControllerKeys.InstanceId));
             }
             else
             {
                 bag.Warning(DiagnosticCodes.PinnedInstanceId,
                     "instance-id is pinned: cloud-init will not treat a changed seed as a new first boot; omit it to derive one from the seed's content",
-                    s.At("instance_id"));
+                    s.At(ControllerKeys.InstanceId));
             }
         }
 
         var keys = new List<string>();
-        foreach (var (key, at) in s.List("ssh_authorized_keys"))
+        foreach (var (key, at) in s.List(ControllerKeys.SshAuthorizedKeys))
         {
             if (!key.StartsWith("ssh-", StringComparison.Ordinal) && !key.StartsWith("ecdsa-", StringComparison.Ordinal)
                 && !key.StartsWith("sk-", StringComparison.Ordinal) || ValueChecks.HasControlCharacters(key))
@@ -136,28 +138,28 @@ internal sealed partial class ParameterBinder(YamlMappingNode root, string file,
             keys.Add(key);
         }
 
-        return new ControllerParameters(hostname, ip, instanceId, keys, BindNetwork(s));
+        return new ControllerParameters(hostname, ip, instanceId, keys, present ? BindNetwork(s) : null);
     }
 
     private NetworkParameters? BindNetwork(YamlSection controller)
     {
-        var s = controller.Section("network", required: false, "interface", "addresses", "gateway", "nameservers");
+        var s = controller.Section(NetworkKeys.Section);
         if (s is null)
         {
             return null;
         }
 
-        var iface = s.Text("interface", required: true) ?? "";
+        var iface = s.Text(NetworkKeys.Interface) ?? "";
         if (iface.Length > 0 && !ValueChecks.IsName(iface))
         {
-            bag.Error(DiagnosticCodes.BadName, $"'{s.Qualified("interface")}' is not an interface name", s.At("interface"));
+            bag.Error(DiagnosticCodes.BadName, $"'{s.Qualified(NetworkKeys.Interface)}' is not an interface name", s.At(NetworkKeys.Interface));
         }
 
-        var addresses = s.List("addresses");
+        var addresses = s.List(NetworkKeys.Addresses);
         if (addresses.Count == 0)
         {
-            bag.Error(DiagnosticCodes.MissingKey, $"'{s.Qualified("addresses")}' needs at least one address/prefix",
-                s.At("addresses"));
+            bag.Error(DiagnosticCodes.MissingKey, $"'{s.Qualified(NetworkKeys.Addresses)}' needs at least one address/prefix",
+                s.At(NetworkKeys.Addresses));
         }
 
         foreach (var (a, at) in addresses.Where(a => !ValueChecks.IsCidr(a.Value)))
@@ -165,13 +167,13 @@ internal sealed partial class ParameterBinder(YamlMappingNode root, string file,
             bag.Error(DiagnosticCodes.BadIpAddress, $"'{Shown(a)}' is not an address with a prefix length (10.0.0.11/24)", at);
         }
 
-        var gateway = s.Text("gateway");
+        var gateway = s.Text(NetworkKeys.Gateway);
         if (gateway is not null && !ValueChecks.IsIpAddress(gateway))
         {
-            bag.Error(DiagnosticCodes.BadIpAddress, $"'{s.Qualified("gateway")}' is not an IP address", s.At("gateway"));
+            bag.Error(DiagnosticCodes.BadIpAddress, $"'{s.Qualified(NetworkKeys.Gateway)}' is not an IP address", s.At(NetworkKeys.Gateway));
         }
 
-        var dns = s.List("nameservers");
+        var dns = s.List(NetworkKeys.Nameservers);
         foreach (var (d, at) in dns.Where(d => !ValueChecks.IsIpAddress(d.Value)))
         {
             bag.Error(DiagnosticCodes.BadIpAddress, $"nameserver '{Shown(d)}' is not an IP address", at);
@@ -182,41 +184,35 @@ internal sealed partial class ParameterBinder(YamlMappingNode root, string file,
 
     private DatabaseParameters BindDatabase(YamlSection top, string ip)
     {
-        var s = top.Section("database", required: true, "host", "name", "user", "password", "admin");
-        if (s is null)
-        {
-            return new DatabaseParameters(ip, "glance", "glance", "", new DatabaseAdmin("socket", null, null, null));
-        }
+        var s = top.SectionOrEmpty(DatabaseKeys.Section, out var present);
+        var host = Host(s, DatabaseKeys.Host) ?? ip;
+        var name = Name(s, DatabaseKeys.Name)!;
+        var user = Name(s, DatabaseKeys.User)!;
+        var password = present ? Secret(s, DatabaseKeys.Password) : "";
 
-        var host = Host(s, "host") ?? ip;
-        var name = Name(s, "name") ?? "glance";
-        var user = Name(s, "user") ?? "glance";
-        var password = Secret(s, "password");
-
-        var a = s.Section("admin", required: false, "method", "user", "password", "host");
-        var method = a is null ? "socket" : OneOf(a, "method", ["socket", "password"]) ?? "socket";
+        var a = s.SectionOrEmpty(DatabaseAdminKeys.Section, out _);
+        var method = OneOf(a, DatabaseAdminKeys.Method)!;
         DatabaseAdmin admin;
-        if (method == "password" && a is not null)
+        if (method == "password")
         {
-            var adminPassword = Secret(a, "password");
+            var adminPassword = Secret(a, DatabaseAdminKeys.Password);
             if (adminPassword.Contains('"') && adminPassword.Contains('\''))
             {
                 bag.Error(DiagnosticCodes.BadCharacters,
-                    $"'{a.Qualified("password")}' holds both ' and \", which a MariaDB option file cannot carry; drop one kind",
-                    a.At("password"));
+                    $"'{a.Qualified(DatabaseAdminKeys.Password)}' holds both ' and \", which a MariaDB option file cannot carry; drop one kind",
+                    a.At(DatabaseAdminKeys.Password));
             }
 
-            admin = new DatabaseAdmin(method, Name(a, "user") ?? "root", adminPassword, Host(a, "host") ?? host);
+            admin = new DatabaseAdmin(method, Name(a, DatabaseAdminKeys.User), adminPassword, Host(a, DatabaseAdminKeys.Host) ?? host);
         }
         else
         {
-            foreach (var key in new[] { "user", "password", "host" }.Where(k => a?.Text(k) is not null))
+            foreach (var key in new[] { DatabaseAdminKeys.User, DatabaseAdminKeys.Password, DatabaseAdminKeys.Host }.Where(a.Has))
             {
-                bag.Error(DiagnosticCodes.NotOneOf,
-                    $"'{a!.Qualified(key)}' is only used with method: password", a.At(key));
+                bag.Error(DiagnosticCodes.NotOneOf, $"'{a.Qualified(key)}' is only used with method: password", a.At(key));
             }
 
-            admin = new DatabaseAdmin("socket", null, null, null);
+            admin = new DatabaseAdmin(method, null, null, null);
         }
 
         return new DatabaseParameters(host, name, user, password, admin);
@@ -224,41 +220,31 @@ internal sealed partial class ParameterBinder(YamlMappingNode root, string file,
 
     private KeystoneParameters BindKeystone(YamlSection top, string hostForUrl, OpenStackRelease? release)
     {
-        var s = top.Section("keystone", required: true,
-            "auth_url", "www_authenticate_uri", "region", "service_project", "service_role", "admin");
+        var s = top.SectionOrEmpty(KeystoneKeys.Section, out var present);
         var port = release?.KeystoneAdminPort ?? 5000;
-        if (s is null)
-        {
-            return new KeystoneParameters("", "", "RegionOne", "service", "admin",
-                new KeystoneAdmin("admin", "", "admin", "Default", "Default"));
-        }
-
-        var authUrl = Url(s, "auth_url") ?? $"http://{hostForUrl}:{port}";
+        var authUrl = Url(s, KeystoneKeys.AuthUrl) ?? $"http://{hostForUrl}:{port}";
         if (authUrl.TrimEnd('/').EndsWith("/v3", StringComparison.Ordinal) || authUrl.TrimEnd('/').EndsWith("/v2.0", StringComparison.Ordinal))
         {
             bag.Error(DiagnosticCodes.BadUrl,
-                $"'{s.Qualified("auth_url")}' must be Keystone's base URL without the API version: admin-openrc and the waits add /v3",
-                s.At("auth_url"));
+                $"'{s.Qualified(KeystoneKeys.AuthUrl)}' must be Keystone's base URL without the API version: admin-openrc and the waits add /v3",
+                s.At(KeystoneKeys.AuthUrl));
         }
 
-        var www = Url(s, "www_authenticate_uri") ?? $"http://{hostForUrl}:5000";
+        var www = Url(s, KeystoneKeys.WwwAuthenticateUri) ?? $"http://{hostForUrl}:5000";
         if (release is not null)
         {
-            LintKeystoneUrl(s, "auth_url", authUrl, release);
-            LintKeystoneUrl(s, "www_authenticate_uri", www, release);
+            LintKeystoneUrl(s, KeystoneKeys.AuthUrl, authUrl, release);
+            LintKeystoneUrl(s, KeystoneKeys.WwwAuthenticateUri, www, release);
         }
 
-        var region = Name(s, "region") ?? "RegionOne";
-        var project = Name(s, "service_project") ?? "service";
-        var role = Name(s, "service_role") ?? "admin";
+        var region = Name(s, KeystoneKeys.Region)!;
+        var project = Name(s, KeystoneKeys.ServiceProject)!;
+        var role = Name(s, KeystoneKeys.ServiceRole)!;
 
-        var a = s.Section("admin", required: true,
-            "username", "password", "project_name", "user_domain_name", "project_domain_name");
-        var admin = a is null
-            ? new KeystoneAdmin("admin", "", "admin", "Default", "Default")
-            : new KeystoneAdmin(Name(a, "username") ?? "admin", Secret(a, "password"), Name(a, "project_name") ?? "admin",
-                Name(a, "user_domain_name") ?? "Default", Name(a, "project_domain_name") ?? "Default");
-        return new KeystoneParameters(authUrl.TrimEnd('/'), www.TrimEnd('/'), region, project, role, admin);
+        var a = s.SectionOrEmpty(KeystoneAdminKeys.Section, out var adminPresent);
+        var admin = new KeystoneAdmin(Name(a, KeystoneAdminKeys.Username)!, present && adminPresent ? Secret(a, KeystoneAdminKeys.Password) : "",
+            Name(a, KeystoneAdminKeys.ProjectName)!, Name(a, KeystoneAdminKeys.UserDomainName)!, Name(a, KeystoneAdminKeys.ProjectDomainName)!);
+        return new KeystoneParameters(present ? authUrl.TrimEnd('/') : "", present ? www.TrimEnd('/') : "", region, project, role, admin);
     }
 
     /// <summary>
@@ -266,7 +252,7 @@ internal sealed partial class ParameterBinder(YamlMappingNode root, string file,
     /// longer serves. From Queens, Keystone serves every API on port 5000: 35357 (the admin port of the Pike guide)
     /// and Identity v2.0 are gone (Keystone 13.0.0 release notes).
     /// </summary>
-    private void LintKeystoneUrl(YamlSection s, string key, string url, OpenStackRelease release)
+    private void LintKeystoneUrl(YamlSection s, ParameterKey key, string url, OpenStackRelease release)
     {
         if (!s.Has(key) || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
         {
@@ -290,36 +276,30 @@ internal sealed partial class ParameterBinder(YamlMappingNode root, string file,
 
     private GlanceParameters BindGlance(YamlSection top, string hostForUrl, string ip)
     {
-        var s = top.Section("glance", required: true,
-            "user", "password", "email", "domain", "service", "endpoints", "memcached_servers", "stores",
-            "default_store", "filesystem_store_datadir", "paste_flavor");
-        // A missing section is reported once (GB1004 above), not again for each required key inside it.
-        var missing = s is null;
-        s ??= new YamlSection(new YamlMappingNode(), "glance", file, bag);
-
-        var user = Name(s, "user") ?? "glance";
-        var password = missing ? "" : Secret(s, "password");
-        var email = s.Text("email") ?? "glance@example.com";
+        var s = top.SectionOrEmpty(GlanceKeys.Section, out var present);
+        var user = Name(s, GlanceKeys.User)!;
+        var password = present ? Secret(s, GlanceKeys.Password) : "";
+        var email = s.Text(GlanceKeys.Email)!;
         if (!ValueChecks.IsEmail(email))
         {
-            bag.Error(DiagnosticCodes.BadName, $"'{s.Qualified("email")}' is not an e-mail address (glance@example.com)",
-                s.At("email"));
+            bag.Error(DiagnosticCodes.BadName, $"'{s.Qualified(GlanceKeys.Email)}' is not an e-mail address (glance@example.com)",
+                s.At(GlanceKeys.Email));
         }
 
-        var domain = Name(s, "domain") ?? "default";
+        var domain = Name(s, GlanceKeys.Domain)!;
 
-        var svc = s.Section("service", required: false, "name", "type", "description");
-        var serviceName = (svc is null ? null : Name(svc, "name")) ?? "glance";
-        var serviceType = (svc is null ? null : Name(svc, "type")) ?? "image";
-        var description = (svc is null ? null : Plain(svc, "description")) ?? "OpenStack Image service";
+        var svc = s.SectionOrEmpty(GlanceServiceKeys.Section, out _);
+        var serviceName = Name(svc, GlanceServiceKeys.Name)!;
+        var serviceType = Name(svc, GlanceServiceKeys.Type)!;
+        var description = Plain(svc, GlanceServiceKeys.Description)!;
 
-        var ep = s.Section("endpoints", required: false, "public", "internal", "admin");
+        var ep = s.SectionOrEmpty(GlanceEndpointKeys.Section, out _);
         var defaultEndpoint = $"http://{hostForUrl}:9292";
-        var pub = (ep is null ? null : Url(ep, "public")) ?? defaultEndpoint;
-        var internalUrl = (ep is null ? null : Url(ep, "internal")) ?? defaultEndpoint;
-        var adminUrl = (ep is null ? null : Url(ep, "admin")) ?? defaultEndpoint;
+        var pub = Url(ep, GlanceEndpointKeys.Public) ?? defaultEndpoint;
+        var internalUrl = Url(ep, GlanceEndpointKeys.Internal) ?? defaultEndpoint;
+        var adminUrl = Url(ep, GlanceEndpointKeys.Admin) ?? defaultEndpoint;
 
-        var memcached = s.List("memcached_servers");
+        var memcached = s.List(GlanceKeys.MemcachedServers);
         foreach (var (m, at) in memcached.Where(m => !ValueChecks.IsHostPort(m.Value)))
         {
             bag.Error(DiagnosticCodes.BadHostPort, $"memcached server '{Shown(m)}' is not host:port (10.0.0.11:11211)", at);
@@ -329,7 +309,7 @@ internal sealed partial class ParameterBinder(YamlMappingNode root, string file,
             ? memcached.Select(m => m.Value).ToList()
             : [ip.Contains(':') ? $"[{ip}]:11211" : $"{ip}:11211"];
 
-        var storeItems = s.List("stores");
+        var storeItems = s.List(GlanceKeys.Stores);
         foreach (var (st, at) in storeItems.Where(x => !Stores.Contains(x.Value)))
         {
             bag.Error(DiagnosticCodes.BadStore,
@@ -341,40 +321,40 @@ internal sealed partial class ParameterBinder(YamlMappingNode root, string file,
             bag.Error(DiagnosticCodes.BadStore, $"store '{Shown(st)}' is listed twice", at);
         }
 
-        if (s.Has("stores") && storeItems.Count == 0)
+        if (s.Has(GlanceKeys.Stores) && storeItems.Count == 0)
         {
-            bag.Error(DiagnosticCodes.BadStore, "'glance.stores' is empty: list at least 'file'", s.At("stores"));
+            bag.Error(DiagnosticCodes.BadStore, "'glance.stores' is empty: list at least 'file'", s.At(GlanceKeys.Stores));
         }
 
         var stores = storeItems.Count > 0 ? storeItems.Select(x => x.Value).Distinct().ToList() : ["file", "http"];
-        var defaultStore = s.Text("default_store") ?? "file";
+        var defaultStore = s.Text(GlanceKeys.DefaultStore)!;
         if (defaultStore != "file")
         {
             bag.Error(DiagnosticCodes.BadStore,
                 $"default_store '{Shown(defaultStore)}' cannot take uploads here: GlanceBake's writable store is 'file'",
-                s.At("default_store"));
+                s.At(GlanceKeys.DefaultStore));
         }
         else if (!stores.Contains(defaultStore))
         {
             bag.Error(DiagnosticCodes.BadStore,
                 $"default_store '{Shown(defaultStore)}' is not one of the stores ({string.Join(", ", stores)})",
-                s.At("default_store"));
+                s.At(GlanceKeys.DefaultStore));
         }
 
-        var datadir = s.Text("filesystem_store_datadir") ?? "/var/lib/glance/images/";
+        var datadir = s.Text(GlanceKeys.FilesystemStoreDatadir)!;
         if (!ValueChecks.IsAbsolutePath(datadir))
         {
-            bag.Error(DiagnosticCodes.BadPath, $"'{s.Qualified("filesystem_store_datadir")}' must be an absolute path",
-                s.At("filesystem_store_datadir"));
+            bag.Error(DiagnosticCodes.BadPath, $"'{s.Qualified(GlanceKeys.FilesystemStoreDatadir)}' must be an absolute path",
+                s.At(GlanceKeys.FilesystemStoreDatadir));
         }
         else if (!ValueChecks.IsDataDirectory(datadir))
         {
             bag.Error(DiagnosticCodes.BadPath,
-                $"'{s.Qualified("filesystem_store_datadir")}' must be a folder of its own below /var/lib/glance/, /srv/, /data/, /mnt/ or /opt/ (first boot gives it to the glance user)",
-                s.At("filesystem_store_datadir"));
+                $"'{s.Qualified(GlanceKeys.FilesystemStoreDatadir)}' must be a folder of its own below /var/lib/glance/, /srv/, /data/, /mnt/ or /opt/ (first boot gives it to the glance user)",
+                s.At(GlanceKeys.FilesystemStoreDatadir));
         }
 
-        var flavor = Name(s, "paste_flavor") ?? "keystone";
+        var flavor = Name(s, GlanceKeys.PasteFlavor)!;
         return new GlanceParameters(user, password, email, domain, serviceName, serviceType, description,
             pub, internalUrl, adminUrl, memcachedServers, stores, defaultStore,
             datadir.EndsWith('/') ? datadir : datadir + "/", flavor);
@@ -382,46 +362,44 @@ internal sealed partial class ParameterBinder(YamlMappingNode root, string file,
 
     private VerificationParameters BindVerification(YamlSection top)
     {
-        var s = top.Section("verification", required: false,
-            "image_name", "disk_format", "container_format", "visibility", "image_file");
-        s ??= new YamlSection(new YamlMappingNode(), "verification", file, bag);
-        var name = Plain(s, "image_name") ?? "cirros-0.3.5-x86_64";
-        var disk = OneOf(s, "disk_format", DiskFormats) ?? "qcow2";
-        var container = OneOf(s, "container_format", ContainerFormats) ?? "bare";
-        var visibility = OneOf(s, "visibility", Visibilities) ?? "public";
+        var s = top.SectionOrEmpty(VerificationKeys.Section, out _);
+        var name = Plain(s, VerificationKeys.ImageName)!;
+        var disk = OneOf(s, VerificationKeys.DiskFormat)!;
+        var container = OneOf(s, VerificationKeys.ContainerFormat)!;
+        var visibility = OneOf(s, VerificationKeys.Visibility)!;
         string? image = null;
-        var imageText = s.Text("image_file");
+        var imageText = s.Text(VerificationKeys.ImageFile);
         if (imageText is not null)
         {
             image = Path.GetFullPath(Path.Combine(baseDirectory, imageText));
             if (!File.Exists(image))
             {
-                bag.Error(DiagnosticCodes.FileNotFound, $"image file '{imageText}' does not exist", s.At("image_file"));
+                bag.Error(DiagnosticCodes.FileNotFound, $"image file '{imageText}' does not exist", s.At(VerificationKeys.ImageFile));
             }
             else if (new FileInfo(image).Length == 0)
             {
                 // Devices and pipes (/dev/zero, /dev/stdin) report length 0 too: refusing them keeps bake from hanging.
                 bag.Error(DiagnosticCodes.FileNotFound, $"image file '{imageText}' must be a non-empty regular file",
-                    s.At("image_file"));
+                    s.At(VerificationKeys.ImageFile));
             }
             else if (disk == "qcow2" && !HasQcow2Magic(image))
             {
                 bag.Error(DiagnosticCodes.NeedImageFile,
                     $"image file '{imageText}' is not a qcow2 image (no QFI\\xfb header), but disk_format is qcow2; Glance refuses mismatched uploads from 2025.1",
-                    s.At("image_file"));
+                    s.At(VerificationKeys.ImageFile));
             }
             else if (!IsPortableFileName(Path.GetFileName(image)))
             {
                 bag.Error(DiagnosticCodes.BadCharacters,
                     "the image file's name may hold only letters, digits, '.', '_' and '-' (it is copied onto the ISO)",
-                    s.At("image_file"));
+                    s.At(VerificationKeys.ImageFile));
             }
         }
         else if (disk is not ("qcow2" or "raw"))
         {
             bag.Error(DiagnosticCodes.NeedImageFile,
                 $"GlanceBake generates verification images only as qcow2 or raw; give 'verification.image_file' for {disk}",
-                s.At("disk_format"));
+                s.At(VerificationKeys.DiskFormat));
         }
 
         return new VerificationParameters(name, disk, container, visibility, image);
@@ -429,14 +407,9 @@ internal sealed partial class ParameterBinder(YamlMappingNode root, string file,
 
     private PackageParameters BindPackages(YamlSection top)
     {
-        var s = top.Section("packages", required: false, "install", "extra");
-        if (s is null)
-        {
-            return new PackageParameters("first-boot", []);
-        }
-
-        var install = OneOf(s, "install", ["first-boot", "present-in-image"]) ?? "first-boot";
-        var extra = s.List("extra");
+        var s = top.SectionOrEmpty(PackageKeys.Section, out _);
+        var install = OneOf(s, PackageKeys.Install)!;
+        var extra = s.List(PackageKeys.Extra);
         foreach (var (p, at) in extra.Where(p => !System.Text.RegularExpressions.Regex.IsMatch(p.Value, "^[a-z0-9][a-z0-9+.-]+$")))
         {
             bag.Error(DiagnosticCodes.BadName, $"'{Shown(p)}' is not a Debian package name", at);

@@ -14,6 +14,7 @@ internal sealed class YamlSection
     private readonly string _path;
     private readonly string _file;
     private readonly DiagnosticBag _bag;
+    private SourceLocation? _standIn;
 
     public YamlSection(YamlMappingNode node, string path, string file, DiagnosticBag bag, params string[] allowedKeys)
     {
@@ -56,7 +57,7 @@ internal sealed class YamlSection
     public bool Has(string key) => Find(key) is not null;
 
     /// <summary>The position of the mapping itself.</summary>
-    public SourceLocation Location => LocationOf(_node);
+    public SourceLocation Location => _standIn ?? LocationOf(_node);
 
     /// <summary>Position of the value of <paramref name="key"/>, or of the mapping when the key is absent.</summary>
     public SourceLocation At(string key) => Find(key) is { } v ? LocationOf(v) : Location;
@@ -168,6 +169,44 @@ internal sealed class YamlSection
 
         return new YamlSection(map, Qualified(key), _file, _bag, allowedKeys);
     }
+
+    /// <summary>The nested mapping <paramref name="schema"/> describes, its allowed keys taken from the schema; null
+    /// when absent (GB1004 when the schema requires it) or of the wrong kind.</summary>
+    public YamlSection? Section(ParameterSection schema) => Section(schema.Name, schema.Required, schema.AllowedKeys);
+
+    /// <summary>
+    /// The nested mapping <paramref name="schema"/> describes, or an empty one when it is absent or unusable, so that
+    /// every default comes from the schema either way. A missing required mapping is reported once (GB1004), not again
+    /// for each required key inside it: those go to a scratch bag. <paramref name="present"/> says which it was.
+    /// </summary>
+    public YamlSection SectionOrEmpty(ParameterSection schema, out bool present)
+    {
+        var section = Section(schema);
+        present = section is not null;
+        // An absent mapping is located at its parent, where a missing key is reported.
+        return section ?? new YamlSection(new YamlMappingNode(), Qualified(schema.Name), _file, new DiagnosticBag())
+        {
+            _standIn = Location,
+        };
+    }
+
+    /// <summary>The key's text, or its schema default when absent (GB1004 when the schema requires it).</summary>
+    public string? Text(ParameterKey key) => Text(key.Name, key.Required) ?? key.Default;
+
+    /// <summary>The key's list (<see cref="List(string)"/>).</summary>
+    public IReadOnlyList<(string Value, SourceLocation At)> List(ParameterKey key) => List(key.Name);
+
+    /// <summary>The key's whole number (<see cref="Integer(string, bool)"/>).</summary>
+    public int? Integer(ParameterKey key) => Integer(key.Name, key.Required);
+
+    /// <summary>Position of the key's value, or of the mapping when absent.</summary>
+    public SourceLocation At(ParameterKey key) => At(key.Name);
+
+    /// <summary>True when the key is written in this mapping.</summary>
+    public bool Has(ParameterKey key) => Has(key.Name);
+
+    /// <summary>The key's dotted path (<c>glance.endpoints.public</c>).</summary>
+    public string Qualified(ParameterKey key) => Qualified(key.Name);
 
     /// <summary>The dotted path of <paramref name="key"/> in this section (<c>glance.endpoints.public</c>).</summary>
     public string Qualified(string key) => _path.Length == 0 ? key : $"{_path}.{key}";
