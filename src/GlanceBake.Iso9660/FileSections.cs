@@ -12,7 +12,7 @@ namespace GlanceBake.Iso9660;
 internal sealed record FileSections(uint ExtentSize, uint MaxSectionSize)
 {
     /// <summary>4 GiB - 2048 and 4 GiB - 1: what libisofs writes (ecma119.h ISO_EXTENT_SIZE, MAX_ISO_FILE_SECTION_SIZE).</summary>
-    public static FileSections Default { get; } = new(0xFFFFF800, uint.MaxValue);
+    public static FileSections Default { get; } = new((uint)IsoImageBuilder.FileSectionSize, uint.MaxValue);
 
     /// <summary>Byte sizes of the sections of a file of <paramref name="length"/> bytes (none for an empty file).</summary>
     public IEnumerable<uint> Sizes(long length)

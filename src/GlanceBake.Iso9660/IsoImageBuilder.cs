@@ -19,6 +19,12 @@ public sealed class IsoImageBuilder
     /// <summary>ECMA-119 6.8.2.1: at most 8 directory levels, counting the root.</summary>
     public const int MaxDirectoryLevels = 8;
 
+    /// <summary>
+    /// Bytes in every file section but the last of a file above 4 GiB - 1 (4 GiB - 2048, libisofs' ISO_EXTENT_SIZE);
+    /// a file of <c>n</c> bytes takes <c>ceil(n / FileSectionSize)</c> directory records per tree.
+    /// </summary>
+    public const long FileSectionSize = 0xFFFFF800;
+
     /// <summary>Joliet: a name is at most 64 UCS-2 characters.</summary>
     public const int MaxNameLength = 64;
 

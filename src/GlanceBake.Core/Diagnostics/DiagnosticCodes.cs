@@ -69,6 +69,9 @@ public static class DiagnosticCodes
     /// <summary>A value that is valid but empty where something is needed.</summary>
     public const string EmptyValue = "GB2015";
 
+    /// <summary>A file named in the parameters is larger than the seed can carry to every reader.</summary>
+    public const string FileTooLarge = "GB2016";
+
     /// <summary>The output folder cannot be written.</summary>
     public const string OutputIo = "GB3001";
 

@@ -14,9 +14,6 @@ internal sealed partial class ParameterBinder
         return f.ReadAtLeast(head, 4, throwOnEndOfStream: false) == 4 && head.SequenceEqual(Qcow2Magic);
     }
 
-    private static bool IsPortableFileName(string name) =>
-        name.Length is > 0 and <= 64 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');
-
     private string? Host(YamlSection s, string key)
     {
         var v = s.Text(key);
