@@ -73,7 +73,7 @@ public static class ParameterLoader
                 : DiagnosticCodes.YamlSyntax;
             var message = code == DiagnosticCodes.DuplicateKey ? "the same key appears twice in one mapping"
                 : $"not valid YAML: {FirstSentence(e.Message)}";
-            bag.Error(code, message, new SourceLocation(file, (int)e.Start.Line, (int)e.Start.Column));
+            bag.Error(code, message, YamlErrorPosition.Of(e, text, file));
         }
         catch (InvalidOperationException)
         {
@@ -86,7 +86,7 @@ public static class ParameterLoader
         {
             // YamlDotNet's mapping node reports a duplicate key as a dictionary ArgumentException, without a mark.
             bag.Error(DiagnosticCodes.DuplicateKey, "the same key appears twice in one mapping",
-                SourceLocation.WholeFile(file));
+                YamlErrorPosition.DuplicateKey(text, file) ?? SourceLocation.WholeFile(file));
         }
 
         if (root is null)
