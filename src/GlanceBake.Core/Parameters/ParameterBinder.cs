@@ -352,9 +352,9 @@ internal sealed partial class ParameterBinder(YamlMappingNode root, string file,
         if (imageText is not null)
         {
             image = Path.GetFullPath(Path.Combine(baseDirectory, imageText));
-            if (!File.Exists(image))
+            if (ImageFileProblem(image) is { } problem)
             {
-                bag.Error(DiagnosticCodes.FileNotFound, $"image file '{imageText}' does not exist", s.At("image_file"));
+                bag.Error(DiagnosticCodes.FileNotFound, $"image file '{imageText}' {problem}", s.At("image_file"));
             }
             else if (new FileInfo(image).Length == 0)
             {

@@ -18,10 +18,16 @@ public static class ParameterLoader
     /// <param name="path">The file as the user named it; used verbatim in diagnostics.</param>
     public static LoadResult LoadFile(string path)
     {
-        string text;
+        string? text;
         try
         {
-            text = File.ReadAllText(path);
+            text = YamlInputChecks.DecodeUtf8(File.ReadAllBytes(path), path, out var invalidAt);
+            if (text is null)
+            {
+                var bag = new DiagnosticBag();
+                bag.Error(DiagnosticCodes.YamlSyntax, "the parameter file is not valid UTF-8 here", invalidAt!.Value);
+                return new LoadResult(null, bag.Items);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -43,6 +49,14 @@ public static class ParameterLoader
     {
         var bag = new DiagnosticBag();
         YamlMappingNode? root = null;
+        if (YamlInputChecks.TooDeep(text, file) is { } deep)
+        {
+            bag.Error(DiagnosticCodes.YamlSyntax,
+                $"collections are nested more than {YamlInputChecks.MaxDepth} levels deep here; a parameter file needs 4",
+                deep);
+            return new LoadResult(null, bag.Items);
+        }
+
         try
         {
             var stream = new YamlStream();
