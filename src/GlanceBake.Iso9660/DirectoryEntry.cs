@@ -5,7 +5,7 @@ namespace GlanceBake.Iso9660;
 /// <param name="Target">The file or directory the record describes.</param>
 /// <param name="Joliet">True in the Joliet tree (extent and size come from the Joliet fields of directories).</param>
 /// <param name="SystemUse">SUSP entries (primary tree only); null in the Joliet tree.</param>
-/// <param name="Section">For a file: which of its file sections (ECMA-119 6.5.1) this record describes.</param>
+/// <param name="Section">For a file: which of its file sections (0-based, in order) this record describes.</param>
 internal sealed record DirectoryEntry(byte[] Identifier, TreeNode Target, bool Joliet, SystemUseField? SystemUse, int Section = 0)
 {
     /// <summary>ECMA-119 9.1.6 file flags bit 1: Directory.</summary>
@@ -13,7 +13,7 @@ internal sealed record DirectoryEntry(byte[] Identifier, TreeNode Target, bool J
 
     /// <summary>
     /// ECMA-119 9.1.6 file flags bit 7: Multi-Extent, "this is not the final Directory Record for the file";
-    /// the next record of the directory describes the file's next section (ECMA-119 6.5.1, interchange level 3, 10.3).
+    /// the next record of the directory describes the file's next section (allowed from interchange level 3, ECMA-119 10.3).
     /// </summary>
     private const byte MultiExtentFlag = 0x80;
 
