@@ -52,7 +52,7 @@ public sealed class BadInputCorpusTests
 
     /// <summary>A FIFO cannot live in git: made here. Opening it would block until a writer comes; it must not be opened.</summary>
     [SkippableFact]
-    public void Bake_ImageFileIsAFifo_IsRefusedWithoutBlocking()
+    public async Task Bake_ImageFileIsAFifo_IsRefusedWithoutBlocking()
     {
         var mkfifo = GlanceBake.Testing.ExternalTool.Require("mkfifo", "coreutils");
         var dir = CliHarness.NewTempDir();
@@ -62,9 +62,31 @@ public sealed class BadInputCorpusTests
         var parameters = Path.Combine(dir, "params.yaml");
         File.WriteAllText(parameters, text);
 
-        var run = Task.Run(() => CliHarness.Run("validate", parameters));
-        Assert.True(run.Wait(TimeSpan.FromSeconds(30)), "validate blocked on the FIFO");
-        Assert.Equal(1, run.Result.ExitCode);
-        Assert.Contains("error GB2007: image file 'pipe.qcow2' must be a non-empty regular file", run.Result.Stderr);
+        var outcome = await Task.Run(() => CliHarness.Run("validate", parameters)).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("error GB2007: image file 'pipe.qcow2' must be a non-empty regular file", outcome.Stderr);
+    }
+
+    /// <summary>Parameter "files" no folder of the corpus can hold: an endless device, a folder, a file above 1 MiB.</summary>
+    [Theory]
+    [InlineData("/dev/zero", "the parameter file is larger than 1024 KiB")]
+    [InlineData("FOLDER", "the parameter file is a folder")]
+    [InlineData("HUGE", "the parameter file is larger than 1024 KiB")]
+    public async Task Validate_ParameterFileThatCannotBeOne_IsGB1001NotAnInternalError(string path, string message)
+    {
+        var dir = CliHarness.NewTempDir();
+        if (path == "HUGE")
+        {
+            path = Path.Combine(dir, "huge.yaml");
+            File.WriteAllText(path, "schema: 1\n" + new string('#', 2 << 20) + "\n");
+        }
+        else if (path == "FOLDER")
+        {
+            path = dir;
+        }
+
+        var outcome = await Task.Run(() => CliHarness.Run("validate", path)).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Equal($"{path}: error GB1001: {message}", outcome.Stderr.Split(" (or endless")[0].TrimEnd('\n'));
     }
 }

@@ -18,23 +18,27 @@ public static class ParameterLoader
     /// <param name="path">The file as the user named it; used verbatim in diagnostics.</param>
     public static LoadResult LoadFile(string path)
     {
-        string? text;
+        byte[]? bytes;
         try
         {
-            text = YamlInputChecks.DecodeUtf8(File.ReadAllBytes(path), path, out var invalidAt);
-            if (text is null)
-            {
-                var bag = new DiagnosticBag();
-                bag.Error(DiagnosticCodes.YamlSyntax, "the parameter file is not valid UTF-8 here", invalidAt!.Value);
-                return new LoadResult(null, bag.Items);
-            }
+            bytes = Directory.Exists(path) ? null : YamlInputChecks.ReadCapped(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            var bag = new DiagnosticBag();
-            bag.Error(DiagnosticCodes.YamlSyntax, $"cannot read the parameter file: {e.Message}",
+            return Failed($"cannot read the parameter file: {e.Message}", SourceLocation.WholeFile(path));
+        }
+
+        if (bytes is null)
+        {
+            return Failed(Directory.Exists(path) ? "the parameter file is a folder"
+                : $"the parameter file is larger than {YamlInputChecks.MaxFileBytes / 1024} KiB (or endless, such as /dev/zero)",
                 SourceLocation.WholeFile(path));
-            return new LoadResult(null, bag.Items);
+        }
+
+        var text = YamlInputChecks.DecodeUtf8(bytes, path, out var invalidAt);
+        if (text is null)
+        {
+            return Failed("the parameter file is not valid UTF-8 here", invalidAt!.Value);
         }
 
         var folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? Environment.CurrentDirectory;
@@ -110,6 +114,13 @@ public static class ParameterLoader
 
         var model = new ParameterBinder(root, file, baseDirectory, bag).Bind();
         return new LoadResult(bag.HasErrors ? null : model, bag.Items);
+    }
+
+    private static LoadResult Failed(string message, SourceLocation at)
+    {
+        var bag = new DiagnosticBag();
+        bag.Error(DiagnosticCodes.YamlSyntax, message, at);
+        return new LoadResult(null, bag.Items);
     }
 
     /// <summary>Where YamlDotNet's parser stopped making sense: the start of the last event it produced.</summary>

@@ -14,6 +14,9 @@ namespace GlanceBake.Core.Parameters;
 /// </summary>
 internal static class YamlInputChecks
 {
+    /// <summary>Largest parameter file read: 1 MiB (the shipped example is about 4 KiB).</summary>
+    public const int MaxFileBytes = 1 << 20;
+
     /// <summary>Deepest nesting of collections accepted; the schema itself needs 4.</summary>
     public const int MaxDepth = 64;
 
@@ -41,6 +44,20 @@ internal static class YamlInputChecks
         var column = 1 + Encoding.UTF8.GetCharCount(bytes, lineStart, bad - lineStart);
         invalidAt = new SourceLocation(file, line, column);
         return null;
+    }
+
+    /// <summary>
+    /// The bytes of the file at <paramref name="path"/>, or null when it holds more than <see cref="MaxFileBytes"/>:
+    /// read with a cap, so <c>/dev/zero</c> or a huge file cannot exhaust memory. Pipes such as <c>/dev/stdin</c> work.
+    /// </summary>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">No permission.</exception>
+    public static byte[]? ReadCapped(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+        var buffer = new byte[MaxFileBytes + 1];
+        var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        return read > MaxFileBytes ? null : buffer[..read];
     }
 
     /// <summary>Where the nesting first goes deeper than <see cref="MaxDepth"/>, or null when it never does.</summary>
