@@ -16,11 +16,15 @@ internal sealed class ImageLayout
     /// <summary>First block after the volume descriptor set (PVD 16, SVD 17, terminator 18).</summary>
     public const uint FirstFreeBlock = 19;
 
-    private ImageLayout(TreeNode root, DateTimeOffset timestamp)
+    private ImageLayout(TreeNode root, DateTimeOffset timestamp, FileSections sections)
     {
         Root = root;
         Timestamp = timestamp;
+        Sections = sections;
     }
+
+    /// <summary>How files are cut into file sections.</summary>
+    public FileSections Sections { get; }
 
     /// <summary>The one timestamp of every date field (TF entries, directory records, volume dates).</summary>
     public DateTimeOffset Timestamp { get; }
@@ -63,9 +67,10 @@ internal sealed class ImageLayout
 
     /// <summary>Plans the image for the tree under <paramref name="root"/>, dated <paramref name="timestamp"/>.</summary>
     /// <exception cref="InvalidOperationException">The image would exceed 2^32 blocks.</exception>
-    public static ImageLayout Compute(TreeNode root, DateTimeOffset timestamp)
+    public static ImageLayout Compute(TreeNode root, DateTimeOffset timestamp, FileSections sections)
     {
-        var layout = new ImageLayout(root, timestamp);
+        var layout = new ImageLayout(root, timestamp, sections);
+        layout.PlanSections();
         layout.OrderTrees();
         layout.BuildEntries();
 
@@ -91,8 +96,12 @@ internal sealed class ImageLayout
 
         foreach (var file in layout.Files)
         {
-            file.IsoBlock = (uint)next;
-            next += Blocks(file.Content!.Length);
+            for (var i = 0; i < file.Sections.Count; i++)
+            {
+                // Every section but the last is whole blocks, so a file's sections are contiguous.
+                file.Sections[i] = ((uint)next, file.Sections[i].Size); // past 2^32 blocks: refused below
+                next += Blocks(file.Sections[i].Size);
+            }
         }
 
         if (next > uint.MaxValue)
@@ -112,6 +121,26 @@ internal sealed class ImageLayout
 
     /// <summary>UCS-2 big-endian bytes of a Joliet identifier.</summary>
     public static byte[] JolietIdentifier(string name) => Encoding.BigEndianUnicode.GetBytes(name);
+
+    // Sizes of every file's sections; their blocks are set once the directories are placed.
+    private void PlanSections()
+    {
+        var pending = new Stack<TreeNode>([Root]);
+        while (pending.Count > 0)
+        {
+            foreach (var child in pending.Pop().Children.Values)
+            {
+                if (child.IsDirectory)
+                {
+                    pending.Push(child);
+                    continue;
+                }
+
+                child.Sections.Clear();
+                child.Sections.AddRange(Sections.Sizes(child.Content!.Length).Select(size => (0u, size)));
+            }
+        }
+    }
 
     private void OrderTrees()
     {
@@ -181,8 +210,14 @@ internal sealed class ImageLayout
             };
             foreach (var child in dir.IsoOrder)
             {
-                entries.Add(Entry(Encoding.ASCII.GetBytes(child.IsoIdentifier), child,
-                    [SuspEntries.PosixAttributes(child), SuspEntries.Timestamps(Timestamp), SuspEntries.AlternateName(child.Name)]));
+                // ECMA-119 9.3: the records of a file's sections follow each other in section order. Each carries
+                // the same PX, TF and NM, as libisofs writes them, so a reader may take the name from any of them.
+                for (var section = 0; section < RecordCount(child); section++)
+                {
+                    entries.Add(Entry(Encoding.ASCII.GetBytes(child.IsoIdentifier), child,
+                        [SuspEntries.PosixAttributes(child), SuspEntries.Timestamps(Timestamp), SuspEntries.AlternateName(child.Name)],
+                        section));
+                }
             }
 
             IsoEntries[dir] = entries;
@@ -193,15 +228,19 @@ internal sealed class ImageLayout
                 new([0x00], dir, true, null),
                 new([0x01], parent, true, null),
             };
-            joliet.AddRange(dir.JolietOrder.Select(c => new DirectoryEntry(JolietIdentifier(c.Name), c, true, null)));
+            joliet.AddRange(dir.JolietOrder.SelectMany(c => Enumerable.Range(0, RecordCount(c))
+                .Select(section => new DirectoryEntry(JolietIdentifier(c.Name), c, true, null, section))));
             JolietEntries[dir] = joliet;
             dir.JolietSize = ExtentSize(joliet);
         }
     }
 
-    private static DirectoryEntry Entry(byte[] identifier, TreeNode target, List<byte[]> susp) =>
+    private static DirectoryEntry Entry(byte[] identifier, TreeNode target, List<byte[]> susp, int section = 0) =>
         new(identifier, target, false,
-            SystemUseField.Split(susp, byte.MaxValue - DirectoryEntry.FixedLength(identifier.Length)));
+            SystemUseField.Split(susp, byte.MaxValue - DirectoryEntry.FixedLength(identifier.Length)), section);
+
+    // One record per file section; a directory or an empty file has one record.
+    private static int RecordCount(TreeNode node) => node.IsDirectory ? 1 : Math.Max(1, node.Sections.Count);
 
     // ECMA-119 6.8.1.1: a directory record never spans a block boundary; the extent is whole blocks.
     private static uint ExtentSize(List<DirectoryEntry> entries)

@@ -44,7 +44,7 @@ internal sealed class ImageWriter(ImageLayout layout, string volumeIdentifier, S
         var buffer = new byte[CopyBufferSize];
         foreach (var file in layout.Files)
         {
-            ExpectBlock(file.IsoBlock);
+            ExpectBlock(file.Sections[0].Block);
             file.Content!.CopyTo(output, buffer);
             _written += file.Content.Length;
             PadToBlock();

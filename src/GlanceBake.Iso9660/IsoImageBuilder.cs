@@ -7,7 +7,10 @@ namespace GlanceBake.Iso9660;
 /// </summary>
 /// <remarks>
 /// Joliet and Rock Ridge carry each name exactly as given; the plain ECMA-119 tree gets interchange level 1
-/// fallback names (upper case, 8.3, ";1"). Every date field holds the one timestamp given to the constructor.
+/// fallback names (upper case, 8.3, ";1"). A file larger than 4 GiB - 1 is recorded in several file sections
+/// (interchange level 3, ECMA-119 10.3; 9.1.6 Multi-Extent) as xorriso does: sections of 4 GiB - 2048 bytes, the last
+/// holding the rest, each with its own directory record in both trees. Every date field holds the one timestamp
+/// given to the constructor.
 /// Owners are uid/gid 0. The layout is computed first and the image written in one forward pass; file data
 /// from disk is streamed through a buffer.
 /// </remarks>
@@ -15,6 +18,12 @@ public sealed class IsoImageBuilder
 {
     /// <summary>ECMA-119 6.8.2.1: at most 8 directory levels, counting the root.</summary>
     public const int MaxDirectoryLevels = 8;
+
+    /// <summary>
+    /// Bytes in every file section but the last of a file above 4 GiB - 1 (4 GiB - 2048, libisofs' ISO_EXTENT_SIZE);
+    /// a file of <c>n</c> bytes takes <c>ceil(n / FileSectionSize)</c> directory records per tree.
+    /// </summary>
+    public const long FileSectionSize = 0xFFFFF800;
 
     /// <summary>Joliet: a name is at most 64 UCS-2 characters.</summary>
     public const int MaxNameLength = 64;
@@ -24,6 +33,7 @@ public sealed class IsoImageBuilder
 
     private readonly string _volumeIdentifier;
     private readonly DateTimeOffset _timestamp;
+    private readonly FileSections _sections;
     private readonly TreeNode _root = TreeNode.CreateRoot(DefaultDirectoryMode);
 
     /// <summary>Starts an empty image.</summary>
@@ -35,7 +45,19 @@ public sealed class IsoImageBuilder
     /// <exception cref="ArgumentException">The identifier is empty, too long or not d-characters, or the
     /// timestamp is out of range (<see cref="ArgumentOutOfRangeException"/>).</exception>
     public IsoImageBuilder(string volumeIdentifier, DateTimeOffset timestamp)
+        : this(volumeIdentifier, timestamp, FileSections.Default)
     {
+    }
+
+    /// <summary>Starts an empty image that cuts files into sections by <paramref name="sections"/> (tests use small ones).</summary>
+    internal IsoImageBuilder(string volumeIdentifier, DateTimeOffset timestamp, FileSections sections)
+    {
+        ArgumentNullException.ThrowIfNull(sections);
+        if (sections.ExtentSize == 0 || sections.ExtentSize % ImageLayout.BlockSize != 0 || sections.MaxSectionSize < sections.ExtentSize)
+        {
+            throw new ArgumentException("the extent size must be a positive multiple of 2048, at most the largest section", nameof(sections));
+        }
+
         ArgumentNullException.ThrowIfNull(volumeIdentifier);
         if (volumeIdentifier.Length is 0 or > 32 || !volumeIdentifier.All(c => c is >= 'A' and <= 'Z' or >= '0' and <= '9' or '_'))
         {
@@ -47,6 +69,7 @@ public sealed class IsoImageBuilder
         IsoTimestamp.Validate(timestamp, nameof(timestamp));
         _volumeIdentifier = volumeIdentifier;
         _timestamp = timestamp;
+        _sections = sections;
     }
 
     /// <summary>Adds a directory (and any missing parents, which get mode 0555).</summary>
@@ -70,7 +93,7 @@ public sealed class IsoImageBuilder
 
     /// <summary>Adds a file with in-memory content (copied now).</summary>
     /// <param name="path">'/'-separated relative path such as <c>user-data</c> or <c>glancebake/verify.qcow2</c>.</param>
-    /// <param name="content">File bytes, at most 4 GiB - 1 (ECMA-119 9.1.4 data length is 32-bit).</param>
+    /// <param name="content">File bytes.</param>
     /// <param name="mode">POSIX permission bits 0..07777 for the Rock Ridge PX entry; default 0444.</param>
     /// <exception cref="ArgumentException">Bad name or depth, or the path is already taken.</exception>
     public void AddFile(string path, byte[] content, int mode = DefaultFileMode)
@@ -83,7 +106,7 @@ public sealed class IsoImageBuilder
     /// <param name="path">'/'-separated relative path inside the image.</param>
     /// <param name="sourceFile">File on disk; its length is taken now and must not change before <c>Build</c>.</param>
     /// <param name="mode">POSIX permission bits 0..07777 for the Rock Ridge PX entry; default 0444.</param>
-    /// <exception cref="ArgumentException">Bad name or depth, path already taken, or the file is 4 GiB or larger.</exception>
+    /// <exception cref="ArgumentException">Bad name or depth, or the path is already taken.</exception>
     /// <exception cref="FileNotFoundException"><paramref name="sourceFile"/> does not exist.</exception>
     public void AddFile(string path, string sourceFile, int mode = DefaultFileMode)
     {
@@ -99,14 +122,18 @@ public sealed class IsoImageBuilder
 
     /// <summary>Writes the image to <paramref name="output"/> (forward only, no seeking), exactly VolumeSpaceSize * 2048 bytes.</summary>
     /// <exception cref="IOException">A source file changed length since it was added, or writing failed.</exception>
+    /// <exception cref="InvalidOperationException">The image would exceed 2^32 - 1 blocks (8 TiB, ECMA-119 8.4.8).</exception>
     public void Build(Stream output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var layout = ImageLayout.Compute(_root, _timestamp);
+        var layout = ImageLayout.Compute(_root, _timestamp, _sections);
         new ImageWriter(layout, _volumeIdentifier, output).Write();
     }
 
-    /// <summary>Writes the image to a new file at <paramref name="outputPath"/> (replaced if present; removed on failure).</summary>
+    /// <summary>
+    /// Writes the image to a new file at <paramref name="outputPath"/> (replaced if present; removed on failure).
+    /// Zero runs of 64 KiB and more are left as holes, so a sparse source file gives a sparse image.
+    /// </summary>
     /// <exception cref="IOException">A source file changed, or the output cannot be written.</exception>
     public void Build(string outputPath)
     {
@@ -114,7 +141,8 @@ public sealed class IsoImageBuilder
         try
         {
             using var stream = new FileStream(outputPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-            Build(stream);
+            using var sparse = new SparseFileStream(stream);
+            Build(sparse);
         }
         catch when (File.Exists(outputPath))
         {
@@ -127,12 +155,6 @@ public sealed class IsoImageBuilder
     {
         var names = SplitPath(path, MaxDirectoryLevels, "file");
         CheckMode(mode);
-        if (content.Length > uint.MaxValue)
-        {
-            throw new ArgumentException(
-                $"'{path}' is {content.Length} bytes; ECMA-119 9.1.4 allows at most 4 GiB - 1 per file", nameof(path));
-        }
-
         var parent = EnsureDirectories(path, names, names.Length - 1);
         if (parent.Children.ContainsKey(names[^1]))
         {

@@ -45,8 +45,14 @@ internal sealed class TreeNode
     /// <summary>Children in Joliet order (UCS-2 code unit order of <see cref="Name"/>).</summary>
     public List<TreeNode> JolietOrder { get; set; } = [];
 
-    /// <summary>Directory: first block of its ECMA-119 directory extent. File: first block of its data (0 when empty).</summary>
+    /// <summary>Directory: first block of its ECMA-119 directory extent.</summary>
     public uint IsoBlock { get; set; }
+
+    /// <summary>
+    /// File: its file sections, each a first block and a byte size, consecutive on the volume (cut as
+    /// <see cref="FileSections"/> says). Empty for an empty file (one record, extent 0, size 0).
+    /// </summary>
+    public List<(uint Block, uint Size)> Sections { get; } = [];
 
     /// <summary>Directory: first block of its Joliet directory extent.</summary>
     public uint JolietBlock { get; set; }
@@ -65,9 +71,6 @@ internal sealed class TreeNode
 
     /// <summary>RRIP 1.12 4.1.1 PX serial number (the inode), unique per node.</summary>
     public uint SerialNumber { get; set; }
-
-    /// <summary>Data length for the directory record: file length, or the directory extent size.</summary>
-    public uint IsoDataLength => IsDirectory ? IsoSize : (uint)Content!.Length;
 
     /// <summary>Creates the root directory.</summary>
     public static TreeNode CreateRoot(int mode) => new("", null, true, mode, null);

@@ -90,24 +90,4 @@ public sealed class IsoImageBuilderArgumentTests
     [Fact]
     public void AddFile_SourceFileMissing_ThrowsFileNotFoundException() =>
         Assert.Throws<FileNotFoundException>(() => NewBuilder().AddFile("a", "/nonexistent/glancebake-file"));
-
-    [Fact]
-    public void AddFile_SourceFileOf4GiB_ThrowsArgumentException()
-    {
-        var path = Path.Combine(GlanceBake.Testing.TestTemp.NewDir("4g"), "big");
-        try
-        {
-            using (var stream = File.Create(path))
-            {
-                stream.SetLength(4L * 1024 * 1024 * 1024); // sparse on Linux file systems
-            }
-
-            var e = Assert.Throws<ArgumentException>(() => NewBuilder().AddFile("big", path));
-            Assert.Contains("4 GiB", e.Message);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
 }

@@ -69,6 +69,9 @@ public static class DiagnosticCodes
     /// <summary>A value that is valid but empty where something is needed.</summary>
     public const string EmptyValue = "GB2015";
 
+    /// <summary>A file named in the parameters is larger than the seed can carry to every reader.</summary>
+    public const string FileTooLarge = "GB2016";
+
     /// <summary>Warning (an error under <c>--strict</c>): a choice the target release deprecates or has removed, such
     /// as Keystone's admin port 35357 or Identity v2.0 from Queens on (<c>glancebake lint</c>).</summary>
     public const string DeprecatedForRelease = "GB2017";

@@ -10,15 +10,54 @@ internal sealed partial class ParameterBinder
 {
     private static readonly byte[] Qcow2Magic = [0x51, 0x46, 0x49, 0xFB]; // "QFI\xfb", QEMU qcow2 header
 
+    // Why an image path cannot be used, or null: checked here so that bake never meets it as an internal error.
+    private static string? ImageFileProblem(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            return "is a folder, not a file";
+        }
+
+        var info = new FileInfo(path);
+        try
+        {
+            if (info.LinkTarget is { } target && info.ResolveLinkTarget(returnFinalTarget: true) is not { Exists: true })
+            {
+                return $"is a symbolic link to '{target}', which does not exist";
+            }
+        }
+        catch (IOException)
+        {
+            return "is a symbolic link that cannot be followed (a loop?)";
+        }
+
+        if (!info.Exists)
+        {
+            return "does not exist";
+        }
+
+        if (info.Length == 0)
+        {
+            return null; // a device or a pipe (opening a FIFO would block): refused as not a regular file next
+        }
+
+        try
+        {
+            using var f = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return "cannot be read";
+        }
+    }
+
     private static bool HasQcow2Magic(string path)
     {
         Span<byte> head = stackalloc byte[4];
         using var f = File.OpenRead(path);
         return f.ReadAtLeast(head, 4, throwOnEndOfStream: false) == 4 && head.SequenceEqual(Qcow2Magic);
     }
-
-    private static bool IsPortableFileName(string name) =>
-        name.Length is > 0 and <= 64 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');
 
     private string? Host(YamlSection s, ParameterKey key)
     {

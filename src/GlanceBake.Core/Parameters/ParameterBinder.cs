@@ -372,9 +372,9 @@ internal sealed partial class ParameterBinder(YamlMappingNode root, string file,
         if (imageText is not null)
         {
             image = Path.GetFullPath(Path.Combine(baseDirectory, imageText));
-            if (!File.Exists(image))
+            if (ImageFileProblem(image) is { } problem)
             {
-                bag.Error(DiagnosticCodes.FileNotFound, $"image file '{imageText}' does not exist", s.At(VerificationKeys.ImageFile));
+                bag.Error(DiagnosticCodes.FileNotFound, $"image file '{imageText}' {problem}", s.At(VerificationKeys.ImageFile));
             }
             else if (new FileInfo(image).Length == 0)
             {
@@ -382,16 +382,17 @@ internal sealed partial class ParameterBinder(YamlMappingNode root, string file,
                 bag.Error(DiagnosticCodes.FileNotFound, $"image file '{imageText}' must be a non-empty regular file",
                     s.At(VerificationKeys.ImageFile));
             }
+            else if (new FileInfo(image).Length > Seed.SeedImage.MaxLength)
+            {
+                // Checked before anything hashes or copies the file.
+                bag.Error(DiagnosticCodes.FileTooLarge,
+                    $"image file '{imageText}' is {new FileInfo(image).Length} bytes; the seed carries at most {Seed.SeedImage.MaxLength} (8 GiB - 4 KiB, two ISO 9660 file sections)",
+                    s.At(VerificationKeys.ImageFile));
+            }
             else if (disk == "qcow2" && !HasQcow2Magic(image))
             {
                 bag.Error(DiagnosticCodes.NeedImageFile,
                     $"image file '{imageText}' is not a qcow2 image (no QFI\\xfb header), but disk_format is qcow2; Glance refuses mismatched uploads from 2025.1",
-                    s.At(VerificationKeys.ImageFile));
-            }
-            else if (!IsPortableFileName(Path.GetFileName(image)))
-            {
-                bag.Error(DiagnosticCodes.BadCharacters,
-                    "the image file's name may hold only letters, digits, '.', '_' and '-' (it is copied onto the ISO)",
                     s.At(VerificationKeys.ImageFile));
             }
         }

@@ -18,17 +18,27 @@ public static class ParameterLoader
     /// <param name="path">The file as the user named it; used verbatim in diagnostics.</param>
     public static LoadResult LoadFile(string path)
     {
-        string text;
+        byte[]? bytes;
         try
         {
-            text = File.ReadAllText(path);
+            bytes = Directory.Exists(path) ? null : YamlInputChecks.ReadCapped(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            var bag = new DiagnosticBag();
-            bag.Error(DiagnosticCodes.YamlSyntax, $"cannot read the parameter file: {e.Message}",
+            return Failed($"cannot read the parameter file: {e.Message}", SourceLocation.WholeFile(path));
+        }
+
+        if (bytes is null)
+        {
+            return Failed(Directory.Exists(path) ? "the parameter file is a folder"
+                : $"the parameter file is larger than {YamlInputChecks.MaxFileBytes / 1024} KiB (or endless, such as /dev/zero)",
                 SourceLocation.WholeFile(path));
-            return new LoadResult(null, bag.Items);
+        }
+
+        var text = YamlInputChecks.DecodeUtf8(bytes, path, out var invalidAt);
+        if (text is null)
+        {
+            return Failed("the parameter file is not valid UTF-8 here", invalidAt!.Value);
         }
 
         var folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? Environment.CurrentDirectory;
@@ -43,6 +53,14 @@ public static class ParameterLoader
     {
         var bag = new DiagnosticBag();
         YamlMappingNode? root = null;
+        if (YamlInputChecks.TooDeep(text, file) is { } deep)
+        {
+            bag.Error(DiagnosticCodes.YamlSyntax,
+                $"collections are nested more than {YamlInputChecks.MaxDepth} levels deep here; a parameter file needs 4",
+                deep);
+            return new LoadResult(null, bag.Items);
+        }
+
         try
         {
             var stream = new YamlStream();
@@ -73,7 +91,7 @@ public static class ParameterLoader
                 : DiagnosticCodes.YamlSyntax;
             var message = code == DiagnosticCodes.DuplicateKey ? "the same key appears twice in one mapping"
                 : $"not valid YAML: {FirstSentence(e.Message)}";
-            bag.Error(code, message, new SourceLocation(file, (int)e.Start.Line, (int)e.Start.Column));
+            bag.Error(code, message, YamlErrorPosition.Of(e, text, file));
         }
         catch (InvalidOperationException)
         {
@@ -86,7 +104,7 @@ public static class ParameterLoader
         {
             // YamlDotNet's mapping node reports a duplicate key as a dictionary ArgumentException, without a mark.
             bag.Error(DiagnosticCodes.DuplicateKey, "the same key appears twice in one mapping",
-                SourceLocation.WholeFile(file));
+                YamlErrorPosition.DuplicateKey(text, file) ?? SourceLocation.WholeFile(file));
         }
 
         if (root is null)
@@ -96,6 +114,13 @@ public static class ParameterLoader
 
         var model = new ParameterBinder(root, file, baseDirectory, bag).Bind();
         return new LoadResult(bag.HasErrors ? null : model, bag.Items);
+    }
+
+    private static LoadResult Failed(string message, SourceLocation at)
+    {
+        var bag = new DiagnosticBag();
+        bag.Error(DiagnosticCodes.YamlSyntax, message, at);
+        return new LoadResult(null, bag.Items);
     }
 
     /// <summary>Where YamlDotNet's parser stopped making sense: the start of the last event it produced.</summary>

@@ -11,18 +11,28 @@ namespace GlanceBake.Core.Rendering;
 public static class EscapeFilters
 {
     /// <summary>
-    /// An oslo.config value (oslo_config/iniparser.py): <c>$</c> is doubled, since oslo.config substitutes
-    /// <c>$name</c>; a value with leading/trailing blanks or one wrapped in matching quotes is wrapped in double quotes,
-    /// which the parser strips (it strips one pair of matching outer quotes, nothing else). Newlines are refused.
+    /// An oslo.config value (oslo_config/iniparser.py <c>_split_key_value</c>, then <c>ConfigOpts._substitute</c>).
+    /// oslo.config substitutes <c>$name</c> and <c>${name}</c> (string.Template, where <c>$$</c> is a literal
+    /// <c>$</c>), after first rewriting <c>\$</c> to <c>$$</c> (since oslo.config 1.3.0): so <c>$</c> is written
+    /// <c>$$</c>, except right after a backslash, where it is written <c>\$</c> (<c>\$</c> becomes <c>\$</c>).
+    /// The parser strips surrounding blanks, then one pair of matching outer quotes whenever the value starts and
+    /// ends with the same quote character, even a lone <c>'</c>; so a value with leading/trailing blanks, or one
+    /// that starts and ends with the same quote, is wrapped in double quotes. Newlines are refused.
     /// </summary>
     public static string Ini(object? value)
     {
         var text = Text(value, "ini");
-        var escaped = text.Replace("$", "$$", StringComparison.Ordinal);
-        var needsQuotes = escaped.Length > 0
-            && (char.IsWhiteSpace(escaped[0]) || char.IsWhiteSpace(escaped[^1])
-                || (escaped.Length > 1 && escaped[0] == escaped[^1] && escaped[0] is '"' or '\''));
-        return needsQuotes ? $"\"{escaped}\"" : escaped;
+        var escaped = new StringBuilder(text.Length + 8);
+        for (var i = 0; i < text.Length; i++)
+        {
+            escaped.Append(text[i] != '$' ? text[i].ToString() : i > 0 && text[i - 1] == '\\' ? "\\$" : "$$");
+        }
+
+        var result = escaped.ToString();
+        var needsQuotes = result.Length > 0
+            && (char.IsWhiteSpace(result[0]) || char.IsWhiteSpace(result[^1])
+                || (result[0] == result[^1] && result[0] is '"' or '\''));
+        return needsQuotes ? $"\"{result}\"" : result;
     }
 
     /// <summary>

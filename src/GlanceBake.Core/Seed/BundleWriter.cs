@@ -113,7 +113,7 @@ public static class BundleWriter
         {
             var target = Path.Combine(root, imagePath);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(bundle.Image.SourceFile!, target);
+            CopySparse(bundle.Image.SourceFile!, target, bundle.Image.Length);
             SetMode(target, OwnerOnly);
         }
 
@@ -143,6 +143,38 @@ public static class BundleWriter
             .ToList();
         File.WriteAllText(Path.Combine(root, "SHA256SUMS"), string.Join("\n", lines) + "\n");
         return lines;
+    }
+
+    // A copy that leaves holes where the source reads as whole zero chunks, as cp --sparse=auto does: a sparse
+    // multi-gigabyte raw image stays sparse in cidata/, and the ISO writer then reads holes instead of disk.
+    private static void CopySparse(string source, string target, long length)
+    {
+        const int Chunk = 1 << 20;
+        using var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        using var output = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1);
+        var buffer = new byte[Chunk];
+        var copied = 0L;
+        int read;
+        while ((read = input.ReadAtLeast(buffer, Chunk, throwOnEndOfStream: false)) > 0)
+        {
+            if (buffer.AsSpan(0, read).ContainsAnyExcept((byte)0))
+            {
+                output.Write(buffer, 0, read);
+            }
+            else
+            {
+                output.Seek(read, SeekOrigin.Current);
+            }
+
+            copied += read;
+        }
+
+        if (copied != length)
+        {
+            throw new IOException($"'{source}' is {copied} bytes now but was {length} bytes when it was hashed");
+        }
+
+        output.SetLength(copied);
     }
 
     private static string WriteFile(string root, string relative, byte[] content, int mode)

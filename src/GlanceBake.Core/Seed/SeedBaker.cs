@@ -19,7 +19,7 @@ public static class SeedBaker
     public static SeedBundle Bake(BakeParameters p, DateTimeOffset timestamp)
     {
         var image = p.Verification.ImageFile is { } file
-            ? SeedImage.FromFile(file)
+            ? SeedImage.FromFile(file, p.Verification.DiskFormat)
             : SeedImage.Generated(p.Verification.DiskFormat);
         var rootfs = RootfsRenderer.Render(p, image);
         var userData = CloudConfig.Build(p, rootfs);

@@ -15,7 +15,7 @@ public static class VerificationImage
     private const int ClusterBits = 16;
     private const int ClusterSize = 1 << ClusterBits;
 
-    /// <summary>File name of a generated image on the seed (<c>verify-image.qcow2</c>, <c>verify-image.raw</c>).</summary>
+    /// <summary>File name of the verification image on the seed (<c>verify-image.qcow2</c>, <c>verify-image.raw</c>), generated or given.</summary>
     public static string FileName(string diskFormat) => $"verify-image.{diskFormat}";
 
     /// <summary>

@@ -17,6 +17,11 @@ public sealed class EscapeFiltersTests
     [InlineData("a'b\"c\\d", "a'b\"c\\d")]
     [InlineData("#not-a-comment", "#not-a-comment")]
     [InlineData("", "")]
+    [InlineData("'", "\"'\"")]                 // issue 9: oslo.config strips a lone quote as a "pair" (read back as "")
+    [InlineData("\"", "\"\"\"")]
+    [InlineData("-\\$mP.", "-\\\\$mP.")]          // issue 9: oslo.config rewrites \$ to $$ before substitution
+    [InlineData("\\$$", "\\\\$$$")]
+    [InlineData("\\\\$", "\\\\\\$")]
     public void Ini_Value_IsEscapedForOsloConfig(string value, string expected) => Assert.Equal(expected, EscapeFilters.Ini(value));
 
     [Theory]

@@ -21,12 +21,12 @@ public sealed class VerificationImageTests
         var bundle = TestBake.Bake(TestBake.With(("verification.image_file", image)));
         var outDir = TestBake.Write(bundle);
 
-        Assert.Equal("glancebake/my-image.qcow2", bundle.Image.SeedPath);
-        Assert.Equal(bytes, File.ReadAllBytes(Path.Combine(outDir, "cidata/glancebake/my-image.qcow2")));
+        Assert.Equal("glancebake/verify-image.qcow2", bundle.Image.SeedPath);
+        Assert.Equal(bytes, File.ReadAllBytes(Path.Combine(outDir, "cidata/glancebake/verify-image.qcow2")));
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var verify = TestBake.Rootfs(bundle, "/usr/local/lib/glancebake/steps/95-verify-image.sh");
-        Assert.Contains($"seed_file 'glancebake/my-image.qcow2' '{sha}' \"$file\"", verify, StringComparison.Ordinal);
-        Assert.Contains($"{Sha256Of(Path.Combine(outDir, "cidata/glancebake/my-image.qcow2"))}  cidata/glancebake/my-image.qcow2",
+        Assert.Contains($"seed_file 'glancebake/verify-image.qcow2' '{sha}' \"$file\"", verify, StringComparison.Ordinal);
+        Assert.Contains($"{Sha256Of(Path.Combine(outDir, "cidata/glancebake/verify-image.qcow2"))}  cidata/glancebake/verify-image.qcow2",
             File.ReadAllText(Path.Combine(outDir, "SHA256SUMS")), StringComparison.Ordinal);
     }
 
@@ -41,7 +41,29 @@ public sealed class VerificationImageTests
 
         var listing = ExternalTool.Run(isoinfo, ["-R", "-f", "-i", Path.Combine(outDir, "seed.iso")])
             .ShouldSucceed("isoinfo -R -f").StandardOutput;
-        Assert.Contains("/glancebake/cirros.img", listing.Split('\n'));
+        Assert.Contains("/glancebake/verify-image.qcow2", listing.Split('\n'));
+    }
+
+    /// <summary>
+    /// Issue 9: a 70-letter file name was refused as if its letters were the problem. The user's name no longer
+    /// reaches the seed at all: long, spaced, non-ASCII or shell-special names bake to <c>verify-image.FORMAT</c>.
+    /// </summary>
+    [Theory]
+    [InlineData("abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqr")]
+    [InlineData("my image (copy) $HOME;`x`.img")]
+    [InlineData("été-שלום.raw")]
+    public void Bake_ImageFileWithAnyName_IsCarriedAsVerifyImageDotFormat(string name)
+    {
+        var dir = TestBake.NewTempDir();
+        var image = Path.Combine(dir, name);
+        File.WriteAllBytes(image, new byte[4096]);
+
+        var bundle = TestBake.Bake(TestBake.With(("verification.disk_format", "raw"), ("verification.image_file", image)));
+
+        Assert.Equal("glancebake/verify-image.raw", bundle.Image.SeedPath);
+        var verify = TestBake.Rootfs(bundle, "/usr/local/lib/glancebake/steps/95-verify-image.sh");
+        Assert.Contains("image_file='verify-image.raw'\n", verify, StringComparison.Ordinal);
+        Assert.DoesNotContain(name, verify, StringComparison.Ordinal);
     }
 
     [Fact]

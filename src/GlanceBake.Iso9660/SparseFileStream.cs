@@ -1,0 +1,61 @@
+namespace GlanceBake.Iso9660;
+
+/// <summary>
+/// A forward-only write stream over a new file that leaves holes where whole large writes are zero, as
+/// <c>cp --sparse=auto</c> does: a sparse 4.7 GB raw disk image becomes a sparse seed.iso instead of 4.7 GB of
+/// written zeros. The file's bytes are the same either way (a hole reads as zeros).
+/// </summary>
+internal sealed class SparseFileStream(FileStream file) : Stream
+{
+    // Only writes of at least this many bytes are checked; directory blocks and descriptors are written as they are.
+    private const int MinimumHole = 64 * 1024;
+
+    private long _position;
+
+    public override bool CanRead => false;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => true;
+
+    public override long Length => _position;
+
+    public override long Position
+    {
+        get => _position;
+        set => throw new NotSupportedException();
+    }
+
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        if (buffer.Length >= MinimumHole && !buffer.ContainsAnyExcept((byte)0))
+        {
+            file.Seek(buffer.Length, SeekOrigin.Current);
+        }
+        else
+        {
+            file.Write(buffer);
+        }
+
+        _position += buffer.Length;
+    }
+
+    /// <summary>Fixes the file length (a trailing hole is not written), then flushes.</summary>
+    public override void Flush()
+    {
+        if (file.Length != _position)
+        {
+            file.SetLength(_position);
+        }
+
+        file.Flush();
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+}
