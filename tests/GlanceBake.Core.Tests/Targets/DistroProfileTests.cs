@@ -56,6 +56,15 @@ public sealed class DistroProfileTests
     }
 
     [Fact]
+    public void Bake_CloudArchiveReleasePresentInImage_Step05InstallsNothing()
+    {
+        var bundle = TestBake.Bake(TestBake.ForTarget("2025.1", "ubuntu-24.04", ("packages.install", "present-in-image")));
+        var step05 = TestBake.Rootfs(bundle, "/usr/local/lib/glancebake/steps/05-cloud-archive.sh");
+        Assert.DoesNotContain(StepScripts.CodeLines(step05), l => l.Text.Contains("apt-get", StringComparison.Ordinal));
+        Assert.False(TestBake.UserData(bundle).Children.ContainsKey(new YamlDotNet.RepresentationModel.YamlScalarNode("packages")));
+    }
+
+    [Fact]
     public void Matrix_UbuntuPairsNotFromTheDistro_AreExactlyThePocketTable()
     {
         var expected = CloudArchivePockets.Select(r => ((string)r[0], (string)r[1])).Order();
