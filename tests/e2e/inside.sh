@@ -376,21 +376,23 @@ unreachable_flow() {
 }
 
 # A tool the steps need is missing: the runner started by hand without
-# `openstack` on the PATH (moved aside, then put back).
+# `glance-manage` (glance-common) on the PATH (moved aside, then put back).
+# (The steps no longer start the openstack CLI: openstack_api.py does their
+# Keystone and Glance calls.)
 tool_missing_flow() {
   phase tool-missing
-  local rc out step
-  mv "$R/usr/bin/openstack" "$R/usr/bin/openstack.e2e-hidden"
+  local rc out step tool=glance-manage
+  mv "$R/usr/bin/$tool" "$R/usr/bin/$tool.e2e-hidden"
   inroot /usr/local/sbin/glancebake-firstboot >"$LOGS/tool-missing.log" 2>&1; rc=$?
-  mv "$R/usr/bin/openstack.e2e-hidden" "$R/usr/bin/openstack"
+  mv "$R/usr/bin/$tool.e2e-hidden" "$R/usr/bin/$tool"
   grep -vE '^\s*$' "$LOGS/tool-missing.log" | tail -n 6 | sed 's/^/  glancebake-firstboot | /'
-  check "openstack missing: runner exits non-zero" test "$rc" != 0
+  check "$tool missing: runner exits non-zero" test "$rc" != 0
   out=$(inroot python3 -c 'import json; d=json.load(open("/var/lib/glancebake/status.json")); print(d["result"], d.get("failed_step") or "-")' 2>&1)
-  check_eq "openstack missing: status.json result" failed "${out% *}"
+  check_eq "$tool missing: status.json result" failed "${out% *}"
   step=${out#* }
-  check "openstack missing: status.json names the failing step ($step), its log names the missing command" \
-    grep -q "openstack" "$R/var/log/glancebake/$step.log"
-  check "openstack missing: the runner's output names $step" grep -qiE "fail.*$step" "$LOGS/tool-missing.log"
+  check "$tool missing: status.json names the failing step ($step), its log names the missing command" \
+    grep -q "needs the command '$tool'" "$R/var/log/glancebake/$step.log"
+  check "$tool missing: the runner's output names $step" grep -qiE "fail.*$step" "$LOGS/tool-missing.log"
 }
 
 # The service password does not match: Keystone already has the glance user,
