@@ -29,6 +29,7 @@
 #   GLANCEBAKE_E2E_REPO   repo whose CLI bakes (default: the one holding this script)
 #   GLANCEBAKE_E2E_TIMEOUT seconds the controller namespace may run (default 1800)
 #   GLANCEBAKE_E2E_CACHE  cache dir for the prepared root (default /var/cache/glancebake-e2e)
+#   COMPARE_ROUNDS        timed rounds per seed with --compare-runner (default 2)
 #   GLANCEBAKE_E2E_SEED_ISO, GLANCEBAKE_E2E_BROKEN_ISO  harness development only, ignored
 #                         when CI=true: replay these ISOs instead of baking
 #
@@ -51,7 +52,7 @@ while [ $# -gt 0 ]; do
       shift 2 ;;
     --no-broken) MODE=nobroken; shift ;;
     --compare-runner) COMPARE_REV=${2:?--compare-runner needs a git revision}; shift 2 ;;
-    -h|--help) sed -n '2,35p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,36p' "$0"; exit 0 ;;
     *) echo "replay.sh: unknown argument '$1'" >&2; exit 2 ;;
   esac
 done
