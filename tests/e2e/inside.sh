@@ -5,7 +5,7 @@
 # /dev /run into the controller root (visible in this namespace only), starts
 # the fixture (MariaDB, memcached, Keystone), puts the seed into the NoCloud
 # seed directory and has real cloud-init run it, then asserts.
-# Env from replay.sh: R WORK PARAMS MODE E2E_RESULTS E2E_TIMINGS E2E_T0
+# Env from replay.sh: R WORK PARAMS MODE E2E_RESULTS E2E_TIMINGS E2E_T0 [COMPARE_REV]
 set -uo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=tests/e2e/lib.sh
@@ -252,6 +252,84 @@ main_flow() {
   check_eq "replay (glancebake-firstboot again): same user, service, endpoint and image IDs" "$ids1" "$IDS"
 }
 
+# Issue 7: a leftover or foreign image of the verification name must not pass as the seed's. The good image
+# is deleted and a foreign one (4 KiB of zeros, raw) planted under its name; the runner again must delete it
+# and upload the seed's file: one image, not the planted one, with the seed file's size and sha512.
+wrong_image_flow() {
+  phase replay-wrong-image
+  local seed_img size sha512 planted rc keystone_ids
+  seed_img=$(find "$WORK/seed-main/glancebake" -type f -size +0 | head -n 1)
+  size=$(stat -c %s "$seed_img"); sha512=$(sha512sum "$seed_img" | cut -d' ' -f1)
+  read_state || { fail "wrong image: reading Keystone/Glance state"; return; }
+  keystone_ids=$(jq_ '" ".join([u["id"] for u in d["users"]] + [x["id"] for x in d["services"]] + [e["id"] for e in d["endpoints"]])')
+  # shellcheck disable=SC2046 # one word per image ID
+  osc image delete $(jq_ '" ".join(i["id"] for i in d["images"])') >"$LOGS/wrong-image-plant.log" 2>&1
+  head -c 4096 /dev/zero >"$R/tmp/e2e-wrong.img"
+  planted=$(osc image create --disk-format raw --container-format bare --file /tmp/e2e-wrong.img -f value -c id \
+    "$IMAGE_NAME" 2>>"$LOGS/wrong-image-plant.log")
+  rm -f "$R/tmp/e2e-wrong.img"
+  check "wrong image: planted a foreign 4 KiB image named $IMAGE_NAME (${planted:-none})" test -n "$planted" \
+    || { cat "$LOGS/wrong-image-plant.log"; return; }
+  inroot /usr/local/sbin/glancebake-firstboot >"$LOGS/runner-wrong-image.log" 2>&1; rc=$?
+  grep -- '95-verify-image' "$LOGS/runner-wrong-image.log" | sed 's/^/  glancebake-firstboot | /'
+  check_eq "wrong image: glancebake-firstboot exit code" 0 "$rc"
+  check "wrong image: step 95 deleted the planted image ($planted)" \
+    grep -q "deleted image .*($planted)" "$LOGS/runner-wrong-image.log"
+  read_state || { fail "wrong image: reading Keystone/Glance state"; return; }
+  echo "  state | $STATE"
+  check_eq "wrong image: images named $IMAGE_NAME" 1 "$(jq_ 'len(d["images"])')"
+  check "wrong image: the image is not the planted one" test "$(jq_ 'd["images"][0]["id"]')" != "$planted"
+  check_eq "wrong image: image status, size and sha512 are the seed file's" "active $size sha512 $sha512" \
+    "$(jq_ '" ".join(str(d["images"][0][k]) for k in ("status", "size", "os_hash_algo", "os_hash_value"))')"
+  check_eq "wrong image: same user, service and endpoint IDs" "$keystone_ids" \
+    "$(jq_ '" ".join([u["id"] for u in d["users"]] + [x["id"] for x in d["services"]] + [e["id"] for e in d["endpoints"]])')"
+}
+
+# --compare-runner REV (replay.sh): the runner's steps 10-95 but 40-packages, timed on this same root, first
+# with the seed REV's CLI bakes from the same parameters, then with this one's. cloud-init (clean + the four
+# stages) writes each seed's files and runs its runner once; then every step is run as the runner runs it,
+# COMPARE_ROUNDS times, timed in milliseconds. Prints both tables and new/old; asserts only that all steps
+# succeed (timings are reported, not judged).
+time_steps() {   # TAG: appends "TAG ROUND STEP MS" lines to $LOGS/compare.times
+  # shellcheck disable=SC2016,SC2317 # the script in single quotes gets its values as arguments; run through check
+  inroot bash -c '
+    for r in $(seq "$2"); do
+      for f in /usr/local/lib/glancebake/steps/*.sh; do
+        s=$(basename "$f" .sh)
+        [ "$s" = 40-packages ] && continue
+        t0=$(date +%s%N)
+        GB_STEP=$s bash "$f" >>"/var/log/glancebake/compare-$1.log" 2>&1 || { echo "FAILED $s"; exit 1; }
+        t1=$(date +%s%N)
+        echo "$1 $r $s $(((t1 - t0) / 1000000))"
+      done
+    done' timing "$1" "${COMPARE_ROUNDS:-2}" >>"$LOGS/compare.times"
+}
+compare_flow() {
+  local tag tree
+  for tag in old new; do
+    tree=$WORK/seed-main; [ "$tag" = old ] && tree=$WORK/seed-compare
+    phase "compare-runner-$tag"
+    install_seed "$tree"
+    clean_cloud_init
+    run_stages "compare-$tag" >"$LOGS/compare-$tag.out" 2>&1
+    check_eq "compare ($tag seed): cloud-init final stage exit code" 0 "${STAGE_RC[3]}"
+    check "compare ($tag seed): every step succeeds when timed" time_steps "$tag"
+  done
+  phase_end
+  awk -v rev="$COMPARE_REV" '
+    { ms[$1 " " $3] += $4; n[$1 " " $3]++; if (!($3 in seen)) { seen[$3] = 1; order[++k] = $3 } }
+    END {
+      printf "  step times (ms, mean of the rounds): old = seed of %s, new = this tree\n", rev
+      printf "  %-18s %8s %8s\n", "step", "old", "new"
+      for (i = 1; i <= k; i++) {
+        s = order[i]; o = ms["old " s] / n["old " s]; w = ms["new " s] / n["new " s]; to += o; tw += w
+        printf "  %-18s %8.0f %8.0f\n", s, o, w
+      }
+      printf "  %-18s %8.0f %8.0f\n", "total (no 40)", to, tw
+      printf "  runner steps 10-95 without 40-packages: old %.1f s, new %.1f s, new/old = %.2f\n", to / 1000, tw / 1000, tw / to
+    }' "$LOGS/compare.times" | tee "$WORK/compare.txt"
+}
+
 broken_flow() {
   phase broken-input
   install_seed "$WORK/seed-broken"
@@ -298,21 +376,23 @@ unreachable_flow() {
 }
 
 # A tool the steps need is missing: the runner started by hand without
-# `openstack` on the PATH (moved aside, then put back).
+# `glance-manage` (glance-common) on the PATH (moved aside, then put back).
+# (The steps no longer start the openstack CLI: openstack_api.py does their
+# Keystone and Glance calls.)
 tool_missing_flow() {
   phase tool-missing
-  local rc out step
-  mv "$R/usr/bin/openstack" "$R/usr/bin/openstack.e2e-hidden"
+  local rc out step tool=glance-manage
+  mv "$R/usr/bin/$tool" "$R/usr/bin/$tool.e2e-hidden"
   inroot /usr/local/sbin/glancebake-firstboot >"$LOGS/tool-missing.log" 2>&1; rc=$?
-  mv "$R/usr/bin/openstack.e2e-hidden" "$R/usr/bin/openstack"
+  mv "$R/usr/bin/$tool.e2e-hidden" "$R/usr/bin/$tool"
   grep -vE '^\s*$' "$LOGS/tool-missing.log" | tail -n 6 | sed 's/^/  glancebake-firstboot | /'
-  check "openstack missing: runner exits non-zero" test "$rc" != 0
+  check "$tool missing: runner exits non-zero" test "$rc" != 0
   out=$(inroot python3 -c 'import json; d=json.load(open("/var/lib/glancebake/status.json")); print(d["result"], d.get("failed_step") or "-")' 2>&1)
-  check_eq "openstack missing: status.json result" failed "${out% *}"
+  check_eq "$tool missing: status.json result" failed "${out% *}"
   step=${out#* }
-  check "openstack missing: status.json names the failing step ($step), its log names the missing command" \
-    grep -q "openstack" "$R/var/log/glancebake/$step.log"
-  check "openstack missing: the runner's output names $step" grep -qiE "fail.*$step" "$LOGS/tool-missing.log"
+  check "$tool missing: status.json names the failing step ($step), its log names the missing command" \
+    grep -q "needs the command '$tool'" "$R/var/log/glancebake/$step.log"
+  check "$tool missing: the runner's output names $step" grep -qiE "fail.*$step" "$LOGS/tool-missing.log"
 }
 
 # The service password does not match: Keystone already has the glance user,
@@ -349,8 +429,9 @@ service_password_flow() {
 }
 
 case "$MODE" in
-  full) main_flow; unreachable_flow; tool_missing_flow; broken_flow ;;
-  nobroken) main_flow ;;
+  full) main_flow; wrong_image_flow; [ -z "${COMPARE_REV:-}" ] || compare_flow
+    unreachable_flow; tool_missing_flow; broken_flow ;;
+  nobroken) main_flow; wrong_image_flow; [ -z "${COMPARE_REV:-}" ] || compare_flow ;;
   broken) phase seed; broken_flow ;;
   broken-service) service_password_flow ;;
 esac

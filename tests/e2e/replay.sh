@@ -18,12 +18,18 @@
 #                    converge (the seed resets it: glance then signs in with
 #                    the baked password) or fail naming the step
 #   --no-broken      skip the broken-input check (local speed-up)
+#   --compare-runner REV
+#                    also bake the same parameters with the CLI of git
+#                    revision REV and, on the same root after the replays,
+#                    time the runner's steps (10-95 but 40-packages) of that
+#                    seed and of this one; prints both and new/old
 # Env:
 #   GLANCEBAKE_E2E=0      skip (prints a skip line, exits 0); ignored when CI=true
 #   GLANCEBAKE_E2E_KEEP=1 keep the work dir (root, seeds, logs) for inspection
 #   GLANCEBAKE_E2E_REPO   repo whose CLI bakes (default: the one holding this script)
 #   GLANCEBAKE_E2E_TIMEOUT seconds the controller namespace may run (default 1800)
 #   GLANCEBAKE_E2E_CACHE  cache dir for the prepared root (default /var/cache/glancebake-e2e)
+#   COMPARE_ROUNDS        timed rounds per seed with --compare-runner (default 2)
 #   GLANCEBAKE_E2E_SEED_ISO, GLANCEBAKE_E2E_BROKEN_ISO  harness development only, ignored
 #                         when CI=true: replay these ISOs instead of baking
 #
@@ -34,6 +40,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=${GLANCEBAKE_E2E_REPO:-$(cd "$HERE/../.." && pwd)}
 
 MODE=full
+COMPARE_REV=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --expect-failure)
@@ -44,7 +51,8 @@ while [ $# -gt 0 ]; do
       esac
       shift 2 ;;
     --no-broken) MODE=nobroken; shift ;;
-    -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
+    --compare-runner) COMPARE_REV=${2:?--compare-runner needs a git revision}; shift 2 ;;
+    -h|--help) sed -n '2,36p' "$0"; exit 0 ;;
     *) echo "replay.sh: unknown argument '$1'" >&2; exit 2 ;;
   esac
 done
@@ -232,6 +240,17 @@ else
   fi
 fi
 
+# --compare-runner: the same parameters baked by the CLI of another revision
+# (its tree from git archive, built on its own), for compare_flow in inside.sh.
+if [ -n "$COMPARE_REV" ] && [ "$MODE" != broken ] && [ "$MODE" != broken-service ]; then
+  phase bake-compare
+  mkdir -p "$WORK/compare-src"
+  git -C "$REPO" archive "$COMPARE_REV" | tar -x -C "$WORK/compare-src" \
+    || die "bake-compare: git archive $COMPARE_REV failed"
+  (REPO=$WORK/compare-src BAKE_NOBUILD="" && bake "$(basename "$PARAMS") with the CLI of $COMPARE_REV" "$PARAMS" "$WORK/bake-compare") \
+    || die "bake-compare: the CLI of $COMPARE_REV did not bake"
+fi
+
 # ---------------------------------------------------------------------------
 phase extract
 extract() {   # $1 bake dir, $2 target: the whole ISO tree, read by xorriso
@@ -256,6 +275,9 @@ if [ "$MODE" != broken ]; then
   check_seed_tree "$WORK/bake-main" "$WORK/seed-main"
   log "seed tree: $(cd "$WORK/seed-main" && find . -type f | sort | tr '\n' ' ')"
 fi
+if [ -s "$WORK/bake-compare/seed.iso" ]; then
+  extract "$WORK/bake-compare" "$WORK/seed-compare" || die "extract: xorriso could not read the compare seed.iso"
+fi
 if [ "$MODE" = full ] || [ "$MODE" = broken ]; then
   extract "$WORK/bake-broken" "$WORK/seed-broken" || die "extract: xorriso could not read the broken seed.iso"
 fi
@@ -268,7 +290,7 @@ phase_end
 # and every process started (mariadb, memcached, keystone, glance-api) end
 # with them. --kill-child takes the namespace down if this script dies.
 log "entering the controller namespaces (mode $MODE)"
-export R WORK PARAMS MODE ROOT_TAR E2E_RESULTS E2E_TIMINGS E2E_T0
+export R WORK PARAMS MODE ROOT_TAR E2E_RESULTS E2E_TIMINGS E2E_T0 COMPARE_REV
 unshare --uts --mount --pid --fork --kill-child --mount-proc --propagation private \
   bash "$HERE/inside.sh" </dev/null &
 NS_PID=$!

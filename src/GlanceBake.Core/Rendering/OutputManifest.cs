@@ -93,6 +93,7 @@ public static class OutputManifest
         Row("/etc/systemd/system/glance-registry.service.d/10-glancebake.conf", "root:root", Readable, FileRole.Config, RenderCondition.ReleaseHasRegistry),
         Row("/root/admin-openrc", "root:root", RootOnly, FileRole.Secret),
         Row("/usr/local/lib/glancebake/lib.sh", "root:root", Readable, FileRole.Runner),
+        Row("/usr/local/lib/glancebake/openstack_api.py", "root:root", Readable, FileRole.Runner),
         Step("05-cloud-archive", RenderCondition.InstallsFromCloudArchive),
         Step("10-wait-services"), Step("20-database"), Step("30-keystone"), Step("40-packages"), Step("50-config"),
         Step("60-db-sync"), Step("70-restart"), Step("80-remove-sqlite"), Step("90-wait-glance"), Step("95-verify-image"),

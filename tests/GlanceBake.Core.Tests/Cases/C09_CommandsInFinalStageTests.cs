@@ -45,7 +45,7 @@ public sealed class C09_CommandsInFinalStageTests
     private static readonly (string Tool, string Package, string[] Uses)[] Tools =
     [
         ("mysql", "mariadb-client", ["mysql", "db_admin"]),
-        ("python3", "python3", ["python3", "http_ok", "http_status", "json_ids"]),
+        ("python3", "python3", ["python3", "http_ok", "http_status"]),
         ("openstack", "*openstackclient", ["openstack"]),
         ("glance-manage", "glance-common", ["glance-manage"]),
     ];
@@ -72,17 +72,12 @@ public sealed class C09_CommandsInFinalStageTests
     public static IEnumerable<object[]> StepsAndTargets() =>
         from t in TestBake.Targets
         from s in GlanceBake.Core.Rendering.OutputManifest.Steps(TestBake.Load(TestBake.ForTarget(t.Release, t.Distro)).Target.Profile)
-        where s != "95-verify-image"
         select new object[] { t.Release, t.Distro, s };
 
     [Theory]
     [MemberData(nameof(StepsAndTargets))]
     public void Step_UsesPackagedTool_RequiresItFirst(string release, string distro, string step) =>
         AssertEveryToolRequiredBeforeUse(step, StepScripts.For(release, distro)[step]);
-
-    [Fact]
-    public void Step_VerifyImageUsesPython3ThroughJsonIds_RequiresItFirst() =>
-        AssertEveryToolRequiredBeforeUse("95-verify-image", StepScripts.For("2024.1", "ubuntu-24.04")["95-verify-image"]);
 
     [Fact]
     public void Lib_RequireCmd_StopsWithToolAndPackageNamed()

@@ -13,7 +13,7 @@ namespace GlanceBake.Core.Tests.Readers;
 /// Issue 9: every free-text value through the real parser of every context it lands in. Seeded, deterministic
 /// values (printable ASCII, combining marks, a right-to-left mark, astral characters, leading and trailing spaces,
 /// every shell, SQL, URL, INI, YAML and systemd special character) are baked, and each is read back with: bash
-/// (secrets.env, admin-openrc, step 95's assignment and step 30's --description word), oslo.config (Debian
+/// (secrets.env, admin-openrc, step 95's --name and step 30's --service-description words), oslo.config (Debian
 /// python3-oslo.config: [keystone_authtoken] password and [database] connection), SQLAlchemy <c>make_url</c>
 /// (the connection URL's user and password), <c>my_print_defaults</c> (MariaDB client, mysql-admin.cnf), and
 /// PyYAML plus cloud-init's schema validator (user-data; every write_files content equals the rendered file).
@@ -122,10 +122,11 @@ public sealed class ValueRoundTripTests
             TestBake.WriteText(dir, "mysql-admin.cnf", TestBake.Rootfs(bundle, "/etc/glancebake/mysql-admin.cnf"));
             TestBake.WriteText(dir, "user-data", TestBake.Cidata(bundle, "user-data"));
             var step95 = TestBake.Rootfs(bundle, "/usr/local/lib/glancebake/steps/95-verify-image.sh");
-            TestBake.WriteText(dir, "step95.line", Regex.Match(step95, "^name=.*$", RegexOptions.Multiline).Value);
+            // One sh word (the sh filter: '...' with each ' written '\''), as openstack_api.py's argument.
+            const string ShWord = @"('(?:[^']|'\\'')*')";
+            TestBake.WriteText(dir, "step95.line", "name=" + Regex.Match(step95, $" --name={ShWord} ").Groups[1].Value);
             var step30 = TestBake.Rootfs(bundle, "/usr/local/lib/glancebake/steps/30-keystone.sh");
-            TestBake.WriteText(dir, "step30.word",
-                Regex.Match(step30, "--description (.*) -f value -c id \"\\$service_type\"\\)$", RegexOptions.Multiline).Groups[1].Value);
+            TestBake.WriteText(dir, "step30.word", Regex.Match(step30, $" --service-description={ShWord} ").Groups[1].Value);
             dirs.Add(dir);
             bundles.Add(bundle);
         }

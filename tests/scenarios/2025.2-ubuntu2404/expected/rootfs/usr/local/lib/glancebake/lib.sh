@@ -5,7 +5,7 @@ umask 022
 export LC_ALL=C.UTF-8 DEBIAN_FRONTEND=noninteractive
 
 # Shared with the steps that source this file.
-export GB_STATE_DIR=/var/lib/glancebake GB_CONF_DIR=/etc/glancebake
+export GB_STATE_DIR=/var/lib/glancebake GB_CONF_DIR=/etc/glancebake GB_LIB_DIR=/usr/local/lib/glancebake
 # How long to wait for MariaDB, Keystone and Glance to answer, in seconds.
 GB_WAIT_DEFAULT='300'
 GB_WAIT_SECONDS="${GLANCEBAKE_WAIT_SECONDS:-$GB_WAIT_DEFAULT}"
@@ -18,16 +18,22 @@ require_cmd() {
   command -v "$1" >/dev/null 2>&1 || die "needs the command '$1' (package $2), which is not installed"
 }
 
-# wait_until WHAT COMMAND...: run COMMAND every 2 s until it succeeds, at most GB_WAIT_SECONDS.
+# wait_until WHAT COMMAND...: run COMMAND until it succeeds, at most GB_WAIT_SECONDS. Polls quickly at first
+# and backs off: 0.2 s, doubling up to 5 s between tries, never sleeping past the bound.
 wait_until() {
   local what=$1
   shift
   local deadline=$((SECONDS + GB_WAIT_SECONDS))
+  local delay_ms=200 left_ms pause
   until "$@" >/dev/null 2>&1; do
-    if ((SECONDS >= deadline)); then
+    left_ms=$(((deadline - SECONDS) * 1000))
+    if ((left_ms <= 0)); then
       die "$what did not answer within ${GB_WAIT_SECONDS}s"
     fi
-    sleep 2
+    ((delay_ms <= left_ms)) || delay_ms=$left_ms
+    printf -v pause '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000))
+    sleep "$pause"
+    delay_ms=$((delay_ms * 2 > 5000 ? 5000 : delay_ms * 2))
   done
   log "$what answers"
 }
@@ -59,17 +65,6 @@ db_admin() {
 load_admin_credentials() {
   # shellcheck source=/dev/null
   . /root/admin-openrc
-}
-
-# json_ids KEY=VALUE...: reads an openstack "-f json" list on stdin, prints the ID of each row matching all pairs.
-json_ids() {
-  python3 -c '
-import json, sys
-want = dict(arg.split("=", 1) for arg in sys.argv[1:])
-for row in json.load(sys.stdin):
-    if all(str(row.get(k)) == v for k, v in want.items()):
-        print(row["ID"])
-' "$@"
 }
 
 # has_systemd: true when systemd is PID 1 (not in containers or chroots).
