@@ -19,6 +19,10 @@ public static class CloudInitFeatures
         ["ssh_authorized_keys"] = new(0, 7),
         ["apt"] = new(0, 7, 8),                    // the "apt:" (v3) format: cloud-init 0.7.8
         ["apt.debconf_selections"] = new(0, 7, 8),
+        // apt.conf text written to /etc/apt/apt.conf.d/94cloud-init-config: part of the v3 "apt:" format since 0.7.8
+        // (the v1 top-level "apt_config" became "apt: conf"); read in 22.4.2 (bookworm) and 25.1.4 (trixie) by
+        // cc_apt_configure.py apply_apt_config, and in their schema-cloud-config-v1.json (type string).
+        ["apt.conf"] = new(0, 7, 8),
         ["package_update"] = new(0, 7),
         ["packages"] = new(0, 7),
         ["write_files"] = new(0, 7),

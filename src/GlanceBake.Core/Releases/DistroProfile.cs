@@ -27,6 +27,10 @@ namespace GlanceBake.Core.Releases;
 /// <param name="LegacyDatabaseServer">True when the distro's own database server predates <c>CREATE USER IF NOT
 /// EXISTS</c> and <c>ALTER USER</c> (MariaDB before 10.2, MySQL before 5.7.6): the seed then also carries the old
 /// <c>GRANT ... IDENTIFIED BY</c> form, which step 20 uses only when the server's <c>VERSION()</c> is that old.</param>
+/// <param name="InstallRecommends">False when the first-boot install leaves out the packages' Recommends (apt's
+/// <c>APT::Install-Recommends "false"</c>: cloud-init's <c>apt: conf</c> for its <c>packages</c> module,
+/// <c>--no-install-recommends</c> in steps 05 and 40). Profile key <c>install_recommends</c>, default true (apt's
+/// own default); a profile sets it to false only with measured evidence that Glance needs none of them.</param>
 public sealed record DistroProfile(
     string Id,
     string Family,
@@ -42,7 +46,8 @@ public sealed record DistroProfile(
     PackageNames? Python2Packages,
     UnitNames Units,
     string LockPath,
-    bool LegacyDatabaseServer)
+    bool LegacyDatabaseServer,
+    bool InstallRecommends = true)
 {
     /// <summary>True when <paramref name="release"/> can be installed on this distro.</summary>
     public bool Supports(string release) => release == NativeRelease || CloudArchive.ContainsKey(release);

@@ -33,7 +33,7 @@ internal static class DistroProfileReader
         stream.Load(new StringReader(yaml));
         var root = new Section((YamlMappingNode)stream.Documents[0].RootNode, name, "");
         root.Only("id", "family", "codename", "package_manager", "debconf", "cloud_init", "proof", "releases", "packages",
-            "python2_releases", "python2_packages", "units", "paths", "database_server");
+            "python2_releases", "python2_packages", "units", "paths", "database_server", "install_recommends");
         var releases = root.Map("releases");
         releases.Only("native", "cloud_archive");
         var units = root.Map("units");
@@ -55,7 +55,8 @@ internal static class DistroProfileReader
             Python2Packages: root.OptionalMap("python2_packages") is { } py2 ? ReadPackages(py2, root.Map("packages")) : null,
             Units: new UnitNames(units.Text("api"), units.Text("registry"), units.Text("database")),
             LockPath: paths.Text("lock"),
-            LegacyDatabaseServer: root.OptionalMap("database_server") is { } db && Legacy(db));
+            LegacyDatabaseServer: root.OptionalMap("database_server") is { } db && Legacy(db),
+            InstallRecommends: Flag(root.OptionalText("install_recommends"), name, "install_recommends") ?? true);
         if (profile.PackageManager != "apt")
         {
             throw new InvalidDataException($"{name}: package_manager '{profile.PackageManager}': the package steps are written for apt only");
@@ -63,6 +64,15 @@ internal static class DistroProfileReader
 
         return profile;
     }
+
+    /// <summary>A YAML boolean written <c>true</c> or <c>false</c>, or null when absent.</summary>
+    private static bool? Flag(string? text, string file, string key) => text switch
+    {
+        null => null,
+        "true" => true,
+        "false" => false,
+        _ => throw new InvalidDataException($"{file}: {key} '{text}': true or false"),
+    };
 
     /// <summary><c>database_server: {name: mariadb, version: "10.0"}</c>: older than MariaDB 10.2 / MySQL 5.7.6.</summary>
     private static bool Legacy(Section db)

@@ -7,7 +7,8 @@ namespace GlanceBake.Core.Seed;
 
 /// <summary>
 /// Builds the NoCloud <c>user-data</c> (<c>#cloud-config</c>) as a YAML document: hostname, SSH keys, apt debconf
-/// selections (Debian), <c>packages</c> (only the Cloud Archive keyring where Glance comes from the Cloud Archive),
+/// selections (Debian) and, where the distro's profile leaves Recommends out, an <c>apt: conf</c> snippet saying so,
+/// <c>packages</c> (only the Cloud Archive keyring where Glance comes from the Cloud Archive),
 /// every rootfs file in <c>write_files</c> (owner root:glance files with <c>defer: true</c> where the distro's
 /// cloud-init has it, 21.4+; else staged root-only for step 50), and <c>runcmd</c> that
 /// starts the first-boot runner in cloud-init's final stage. Module keys per cloud-init's schema
@@ -17,6 +18,14 @@ public static class CloudConfig
 {
     /// <summary>The runner that <c>runcmd</c> starts.</summary>
     public const string Runner = "/usr/local/sbin/glancebake-firstboot";
+
+    /// <summary>
+    /// The <c>apt: conf</c> text for distros whose profile has <c>install_recommends: false</c>
+    /// (<see cref="Releases.DistroProfile.InstallRecommends"/>): apt.conf(5) syntax, one option. cloud-init's apt
+    /// module writes it verbatim to <c>/etc/apt/apt.conf.d/94cloud-init-config</c> (cc_apt_configure.py
+    /// <c>apply_apt_config</c>, <c>APT_CONFIG_FN</c>), where it stays for later apt runs on the controller.
+    /// </summary>
+    public const string NoRecommendsAptConf = "APT::Install-Recommends \"false\";\n";
 
     /// <summary>Renders user-data bytes (UTF-8, LF, first line <c>#cloud-config</c>).</summary>
     public static byte[] Build(BakeParameters p, IReadOnlyList<RenderedFile> rootfs)
@@ -33,18 +42,27 @@ public static class CloudConfig
 
         if (p.Packages.InstallOnFirstBoot)
         {
+            var apt = new YamlMappingNode();
+            if (!target.Distro.InstallRecommends && !target.InstallsFromCloudArchive)
+            {
+                // cloud-init's packages module runs plain `apt-get install` (Recommends included): this apt.conf
+                // snippet, written by the apt module in the config stage before it, leaves them out. Step 05 (Cloud
+                // Archive) and step 40 pass --no-install-recommends themselves.
+                apt.Add("conf", Scalar(NoRecommendsAptConf));
+            }
+
             var selections = rootfs.FirstOrDefault(f => f.Path == "/etc/glancebake/debconf-selections");
             if (selections is not null)
             {
-                root.Add("apt", new YamlMappingNode
+                apt.Add("debconf_selections", new YamlMappingNode
                 {
-                    {
-                        "debconf_selections", new YamlMappingNode
-                        {
-                            { "glance", Scalar(Rendering.EscapeFilters.Utf8.GetString(selections.Content)) },
-                        }
-                    },
+                    { "glance", Scalar(Rendering.EscapeFilters.Utf8.GetString(selections.Content)) },
                 });
+            }
+
+            if (apt.Children.Count > 0)
+            {
+                root.Add("apt", apt);
             }
 
             root.Add("package_update", Bool(true));
