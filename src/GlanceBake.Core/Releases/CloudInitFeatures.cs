@@ -32,5 +32,6 @@ public static class CloudInitFeatures
         ["write_files.content"] = new(0, 7),
         ["write_files.defer"] = WriteFilesDefer,
         ["runcmd"] = new(0, 7),
+        ["bootcmd"] = new(0, 7),                   // cc_bootcmd; cloud-init-per (instance) ships with cloud-init too
     };
 }

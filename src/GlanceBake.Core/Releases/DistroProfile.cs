@@ -31,6 +31,8 @@ namespace GlanceBake.Core.Releases;
 /// <c>APT::Install-Recommends "false"</c>: cloud-init's <c>apt: conf</c> for its <c>packages</c> module,
 /// <c>--no-install-recommends</c> in steps 05 and 40). Profile key <c>install_recommends</c>, default true (apt's
 /// own default); a profile sets it to false only with measured evidence that Glance needs none of them.</param>
+/// <param name="InitramfsGuard">True when the first-boot install runs with the <c>update-initramfs</c> trigger switched
+/// off (<see cref="Seed.InitramfsGuard"/>). Profile key <c>initramfs_guard</c>, default false.</param>
 public sealed record DistroProfile(
     string Id,
     string Family,
@@ -47,7 +49,8 @@ public sealed record DistroProfile(
     UnitNames Units,
     string LockPath,
     bool LegacyDatabaseServer,
-    bool InstallRecommends = true)
+    bool InstallRecommends = true,
+    bool InitramfsGuard = false)
 {
     /// <summary>True when <paramref name="release"/> can be installed on this distro.</summary>
     public bool Supports(string release) => release == NativeRelease || CloudArchive.ContainsKey(release);

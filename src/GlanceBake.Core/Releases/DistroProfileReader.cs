@@ -33,7 +33,8 @@ internal static class DistroProfileReader
         stream.Load(new StringReader(yaml));
         var root = new Section((YamlMappingNode)stream.Documents[0].RootNode, name, "");
         root.Only("id", "family", "codename", "package_manager", "debconf", "cloud_init", "proof", "releases", "packages",
-            "python2_releases", "python2_packages", "units", "paths", "database_server", "install_recommends");
+            "python2_releases", "python2_packages", "units", "paths", "database_server", "install_recommends",
+            "initramfs_guard");
         var releases = root.Map("releases");
         releases.Only("native", "cloud_archive");
         var units = root.Map("units");
@@ -56,7 +57,8 @@ internal static class DistroProfileReader
             Units: new UnitNames(units.Text("api"), units.Text("registry"), units.Text("database")),
             LockPath: paths.Text("lock"),
             LegacyDatabaseServer: root.OptionalMap("database_server") is { } db && Legacy(db),
-            InstallRecommends: Flag(root.OptionalText("install_recommends"), name, "install_recommends") ?? true);
+            InstallRecommends: Flag(root.OptionalText("install_recommends"), name, "install_recommends") ?? true,
+            InitramfsGuard: Flag(root.OptionalText("initramfs_guard"), name, "initramfs_guard") ?? false);
         if (profile.PackageManager != "apt")
         {
             throw new InvalidDataException($"{name}: package_manager '{profile.PackageManager}': the package steps are written for apt only");

@@ -69,6 +69,10 @@ public static class RootfsRenderer
         globals["steps"] = OutputManifest.Steps(target);
         globals["staging_folder"] = TargetProfile.StagingFolder;
         globals["wait_seconds"] = 300;
+        globals["initramfs_guard"] = Seed.InitramfsGuard.Applies(p);
+        globals["initramfs_conf"] = Seed.InitramfsGuard.ConfPath;
+        globals["initramfs_guard_prefix"] = Seed.InitramfsGuard.GuardPrefix;
+        globals["initramfs_restore_sed"] = Seed.InitramfsGuard.RestoreSed;
         globals["image_file_name"] = image.FileName;
         globals["image_seed_path"] = image.SeedPath;
         globals["image_sha256"] = image.Sha256;

@@ -8,6 +8,7 @@ namespace GlanceBake.Core.Seed;
 /// <summary>
 /// Builds the NoCloud <c>user-data</c> (<c>#cloud-config</c>) as a YAML document: hostname, SSH keys, apt debconf
 /// selections (Debian) and, where the distro's profile leaves Recommends out, an <c>apt: conf</c> snippet saying so,
+/// <c>bootcmd</c> with the initramfs trigger guard where the profile asks for it (<see cref="InitramfsGuard"/>),
 /// <c>packages</c> (only the Cloud Archive keyring where Glance comes from the Cloud Archive),
 /// every rootfs file in <c>write_files</c> (owner root:glance files with <c>defer: true</c> where the distro's
 /// cloud-init has it, 21.4+; else staged root-only for step 50), and <c>runcmd</c> that
@@ -75,6 +76,11 @@ public static class CloudConfig
                     ?? throw new InvalidOperationException($"{target.Distro.Id} has Cloud Archive releases but no cloud_archive_keyring package")]
                 : RootfsRenderer.PackageList(p, target);
             root.Add("packages", new YamlSequenceNode(packages.Select(Scalar)));
+            if (InitramfsGuard.Applies(p))
+            {
+                // bootcmd runs in the init stage, before the packages module of the final stage.
+                root.Add("bootcmd", new YamlSequenceNode(new YamlNode[] { new YamlSequenceNode(InitramfsGuard.BootCommand.Select(Scalar)) }));
+            }
         }
 
         // Deferred entries last. Targets whose cloud-init lacks defer (before 21.4) get no deferred entries at all
