@@ -36,6 +36,13 @@ public static class GlanceBakeApp
         }
 
         var parsed = parser.ParseArguments<BakeOptions, ValidateOptions, LintOptions, TargetsOptions, InitOptions>(args);
+        // "help VERB" is "VERB --help": CommandLineParser's callback form of HelpText.AutoBuild shows the verb index.
+        if (parsed is NotParsed<object> notParsed
+            && notParsed.Errors.OfType<HelpVerbRequestedError>().FirstOrDefault() is { Matched: true, Verb: { } verb })
+        {
+            return Run([verb, "--help"], stdout, stderr, getEnv);
+        }
+
         try
         {
             return parsed.MapResult(
@@ -57,13 +64,16 @@ public static class GlanceBakeApp
     private static int Usage(ParserResult<object> parsed, IEnumerable<Error> errors, TextWriter stdout, TextWriter stderr)
     {
         var list = errors.ToList();
+        // The verb index only when no verb was chosen: for a verb, CommandLineParser then lists its options without
+        // their dashes ("o, output"), as it lists verbs.
+        var verbChosen = parsed.TypeInfo.Current != typeof(NullInstance);
         var help = CommandLine.Text.HelpText.AutoBuild(parsed, h =>
         {
             h.AdditionalNewLineAfterOption = false;
             h.Heading = $"glancebake {typeof(GlanceBakeApp).Assembly.GetName().Version?.ToString(3)}";
             h.Copyright = "Bakes a cloud-init NoCloud seed that installs OpenStack Glance on first boot.";
             return h;
-        }, e => e, verbsIndex: true);
+        }, e => e, verbsIndex: !verbChosen);
         if (list.Any(e => e.Tag is ErrorType.HelpRequestedError or ErrorType.HelpVerbRequestedError))
         {
             stdout.WriteLine(help);
