@@ -35,7 +35,7 @@ public static class GlanceBakeApp
             }
         }
 
-        var parsed = parser.ParseArguments<BakeOptions, ValidateOptions, LintOptions, TargetsOptions, InitOptions>(args);
+        var parsed = parser.ParseArguments<BakeOptions, ValidateOptions, LintOptions, TargetsOptions, InitOptions, SchemaOptions>(args);
         // "help VERB" is "VERB --help": CommandLineParser's callback form of HelpText.AutoBuild shows the verb index.
         if (parsed is NotParsed<object> notParsed
             && notParsed.Errors.OfType<HelpVerbRequestedError>().FirstOrDefault() is { Matched: true, Verb: { } verb })
@@ -51,6 +51,7 @@ public static class GlanceBakeApp
                 (LintOptions o) => Lint(o, stdout, stderr),
                 (TargetsOptions _) => Targets(stdout),
                 (InitOptions o) => Init(o, stdout, stderr),
+                (SchemaOptions _) => Schema(stdout),
                 errors => Usage(parsed, errors, stdout, stderr));
         }
         catch (Exception e)
@@ -190,6 +191,12 @@ public static class GlanceBakeApp
             stdout.WriteLine($"not offered: {why}");
         }
 
+        return ExitCodes.Ok;
+    }
+
+    private static int Schema(TextWriter stdout)
+    {
+        stdout.Write(ParameterJsonSchema.Text);
         return ExitCodes.Ok;
     }
 

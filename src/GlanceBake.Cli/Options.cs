@@ -75,3 +75,9 @@ public sealed class InitOptions
     [Option('f', "force", HelpText = "Overwrite the file if it exists.")]
     public bool Force { get; set; }
 }
+
+/// <summary><c>glancebake schema</c>.</summary>
+[Verb("schema", HelpText = "Print the JSON Schema (draft 2020-12) of the parameter file, for editors (yaml-language-server).")]
+public sealed class SchemaOptions
+{
+}
