@@ -35,7 +35,7 @@ public static class GlanceBakeApp
             }
         }
 
-        var parsed = parser.ParseArguments<BakeOptions, ValidateOptions, LintOptions, TargetsOptions, InitOptions, SchemaOptions>(args);
+        var parsed = parser.ParseArguments<BakeOptions, ValidateOptions, LintOptions, TargetsOptions, InitOptions, SchemaOptions, InspectOptions>(args);
         // "help VERB" is "VERB --help": CommandLineParser's callback form of HelpText.AutoBuild shows the verb index.
         if (parsed is NotParsed<object> notParsed
             && notParsed.Errors.OfType<HelpVerbRequestedError>().FirstOrDefault() is { Matched: true, Verb: { } verb })
@@ -52,6 +52,7 @@ public static class GlanceBakeApp
                 (TargetsOptions _) => Targets(stdout),
                 (InitOptions o) => Init(o, stdout, stderr),
                 (SchemaOptions _) => Schema(stdout),
+                (InspectOptions o) => Inspect(o, stdout, stderr),
                 errors => Usage(parsed, errors, stdout, stderr));
         }
         catch (Exception e)
@@ -198,6 +199,39 @@ public static class GlanceBakeApp
     {
         stdout.Write(ParameterJsonSchema.Text);
         return ExitCodes.Ok;
+    }
+
+    private static int Inspect(InspectOptions o, TextWriter stdout, TextWriter stderr)
+    {
+        if (o.Extra.Any())
+        {
+            stderr.WriteLine($"glancebake: error GB0003: inspect takes one image; unexpected '{o.Extra.First()}'");
+            return ExitCodes.Usage;
+        }
+
+        GlanceBake.Core.Inspection.SeedInspection inspection;
+        try
+        {
+            inspection = GlanceBake.Core.Inspection.SeedImageInspector.Inspect(o.Image);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine(new Diagnostic(DiagnosticCodes.IsoUnreadable, Severity.Error, $"cannot read: {e.Message}", o.Image, 0, 0));
+            return ExitCodes.InputError;
+        }
+
+        stdout.WriteLine($"{o.Image}:");
+        foreach (var line in inspection.Listing)
+        {
+            stdout.WriteLine(line);
+        }
+
+        foreach (var d in inspection.Diagnostics)
+        {
+            stderr.WriteLine(d);
+        }
+
+        return inspection.Diagnostics.Count > 0 ? ExitCodes.InputError : ExitCodes.Ok;
     }
 
     private static int Init(InitOptions o, TextWriter stdout, TextWriter stderr)

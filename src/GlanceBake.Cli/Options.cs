@@ -81,3 +81,16 @@ public sealed class InitOptions
 public sealed class SchemaOptions
 {
 }
+
+/// <summary><c>glancebake inspect ISO</c>.</summary>
+[Verb("inspect", HelpText = "List a NoCloud seed image (ours, genisoimage's, cloud-localds', xorriso's): label, descriptors, extensions, files; check cloud-init's NoCloud rules (exit 1 on any problem).")]
+public sealed class InspectOptions
+{
+    /// <summary>The image.</summary>
+    [Value(0, MetaName = "ISO", Required = true, HelpText = "Seed image (ISO 9660).")]
+    public string Image { get; set; } = "";
+
+    /// <summary>Anything after ISO: a usage error.</summary>
+    [Value(1, Hidden = true)]
+    public IEnumerable<string> Extra { get; set; } = [];
+}
