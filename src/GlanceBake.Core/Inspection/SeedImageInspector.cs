@@ -192,9 +192,12 @@ public static class SeedImageInspector
         if (!keys.Contains("instance-id"))
         {
             var near = keys.FirstOrDefault(k => k.Replace('_', '-').Equals("instance-id", StringComparison.OrdinalIgnoreCase));
+            // DataSourceNoCloud then falls back to the instance-id 'nocloud' for every seed, so a new seed is not a
+            // new first boot.
+            const string why = "without it cloud-init's NoCloud uses 'nocloud' for every seed, so a changed seed is not a new first boot";
             bag.Error(DiagnosticCodes.NoCloudInstanceId, near is not null
-                ? $"'meta-data' has '{near}' but not 'instance-id' (with a hyphen), the key cloud-init reads"
-                : "'meta-data' has no 'instance-id'", at);
+                ? $"'meta-data' has '{near}' but not 'instance-id' (with a hyphen), the key cloud-init reads; {why}"
+                : $"'meta-data' has no 'instance-id'; {why}", at);
         }
     }
 
