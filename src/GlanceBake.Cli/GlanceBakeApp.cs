@@ -35,7 +35,14 @@ public static class GlanceBakeApp
             }
         }
 
-        var parsed = parser.ParseArguments<BakeOptions, ValidateOptions, LintOptions, TargetsOptions, InitOptions>(args);
+        var parsed = parser.ParseArguments<BakeOptions, ValidateOptions, LintOptions, TargetsOptions, InitOptions, SchemaOptions, InspectOptions>(args);
+        // "help VERB" is "VERB --help": CommandLineParser's callback form of HelpText.AutoBuild shows the verb index.
+        if (parsed is NotParsed<object> notParsed
+            && notParsed.Errors.OfType<HelpVerbRequestedError>().FirstOrDefault() is { Matched: true, Verb: { } verb })
+        {
+            return Run([verb, "--help"], stdout, stderr, getEnv);
+        }
+
         try
         {
             return parsed.MapResult(
@@ -44,6 +51,8 @@ public static class GlanceBakeApp
                 (LintOptions o) => Lint(o, stdout, stderr),
                 (TargetsOptions _) => Targets(stdout),
                 (InitOptions o) => Init(o, stdout, stderr),
+                (SchemaOptions _) => Schema(stdout),
+                (InspectOptions o) => Inspect(o, stdout, stderr),
                 errors => Usage(parsed, errors, stdout, stderr));
         }
         catch (Exception e)
@@ -57,13 +66,16 @@ public static class GlanceBakeApp
     private static int Usage(ParserResult<object> parsed, IEnumerable<Error> errors, TextWriter stdout, TextWriter stderr)
     {
         var list = errors.ToList();
+        // The verb index only when no verb was chosen: for a verb, CommandLineParser then lists its options without
+        // their dashes ("o, output"), as it lists verbs.
+        var verbChosen = parsed.TypeInfo.Current != typeof(NullInstance);
         var help = CommandLine.Text.HelpText.AutoBuild(parsed, h =>
         {
             h.AdditionalNewLineAfterOption = false;
             h.Heading = $"glancebake {typeof(GlanceBakeApp).Assembly.GetName().Version?.ToString(3)}";
             h.Copyright = "Bakes a cloud-init NoCloud seed that installs OpenStack Glance on first boot.";
             return h;
-        }, e => e, verbsIndex: true);
+        }, e => e, verbsIndex: !verbChosen);
         if (list.Any(e => e.Tag is ErrorType.HelpRequestedError or ErrorType.HelpVerbRequestedError))
         {
             stdout.WriteLine(help);
@@ -181,6 +193,45 @@ public static class GlanceBakeApp
         }
 
         return ExitCodes.Ok;
+    }
+
+    private static int Schema(TextWriter stdout)
+    {
+        stdout.Write(ParameterJsonSchema.Text);
+        return ExitCodes.Ok;
+    }
+
+    private static int Inspect(InspectOptions o, TextWriter stdout, TextWriter stderr)
+    {
+        if (o.Extra.Any())
+        {
+            stderr.WriteLine($"glancebake: error GB0003: inspect takes one image; unexpected '{o.Extra.First()}'");
+            return ExitCodes.Usage;
+        }
+
+        GlanceBake.Core.Inspection.SeedInspection inspection;
+        try
+        {
+            inspection = GlanceBake.Core.Inspection.SeedImageInspector.Inspect(o.Image);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine(new Diagnostic(DiagnosticCodes.IsoUnreadable, Severity.Error, $"cannot read: {e.Message}", o.Image, 0, 0));
+            return ExitCodes.InputError;
+        }
+
+        stdout.WriteLine($"{o.Image}:");
+        foreach (var line in inspection.Listing)
+        {
+            stdout.WriteLine(line);
+        }
+
+        foreach (var d in inspection.Diagnostics)
+        {
+            stderr.WriteLine(d);
+        }
+
+        return inspection.Diagnostics.Count > 0 ? ExitCodes.InputError : ExitCodes.Ok;
     }
 
     private static int Init(InitOptions o, TextWriter stdout, TextWriter stderr)

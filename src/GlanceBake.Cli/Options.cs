@@ -75,3 +75,22 @@ public sealed class InitOptions
     [Option('f', "force", HelpText = "Overwrite the file if it exists.")]
     public bool Force { get; set; }
 }
+
+/// <summary><c>glancebake schema</c>.</summary>
+[Verb("schema", HelpText = "Print the JSON Schema (draft 2020-12) of the parameter file, for editors (yaml-language-server).")]
+public sealed class SchemaOptions
+{
+}
+
+/// <summary><c>glancebake inspect ISO</c>.</summary>
+[Verb("inspect", HelpText = "List a NoCloud seed image (ours, genisoimage's, cloud-localds', xorriso's): label, descriptors, extensions, files; check cloud-init's NoCloud rules (exit 1 on any problem).")]
+public sealed class InspectOptions
+{
+    /// <summary>The image.</summary>
+    [Value(0, MetaName = "ISO", Required = true, HelpText = "Seed image (ISO 9660).")]
+    public string Image { get; set; } = "";
+
+    /// <summary>Anything after ISO: a usage error.</summary>
+    [Value(1, Hidden = true)]
+    public IEnumerable<string> Extra { get; set; } = [];
+}

@@ -157,7 +157,7 @@ public sealed class GlanceBakeAppTests
         var r = Run("init", path);
         Assert.Equal(0, r.ExitCode);
         Assert.True(File.Exists(path));
-        Assert.Equal(File.ReadAllText(Example), File.ReadAllText(path));
+        Assert.Equal(GlanceBake.Core.Parameters.StarterFile.Text, File.ReadAllText(path));
         Assert.Equal(0, Run("validate", path).ExitCode);
     }
 
@@ -174,7 +174,7 @@ public sealed class GlanceBakeAppTests
 
         var forced = Run("init", path, "--force");
         Assert.Equal(0, forced.ExitCode);
-        Assert.Equal(File.ReadAllText(Example), File.ReadAllText(path));
+        Assert.Equal(GlanceBake.Core.Parameters.StarterFile.Text, File.ReadAllText(path));
     }
 
     public static IEnumerable<object[]> UnwritableOutputs()

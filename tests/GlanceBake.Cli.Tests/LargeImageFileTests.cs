@@ -46,6 +46,10 @@ public sealed class LargeImageFileTests
         Assert.True(r.ExitCode == 0, r.Stderr);
         var listing = ExternalTool.Run(bsdtar, ["-tvf", Path.Combine(output, "seed.iso")]).ShouldSucceed("bsdtar -tv");
         Assert.Matches(new Regex($@" {length} .* glancebake/verify-image\.raw$", RegexOptions.Multiline), listing.StandardOutput);
+        // Our own reader sums the file's two sections (ECMA-119 9.1.6 Multi-Extent) in both trees.
+        var inspected = CliHarness.Run("inspect", Path.Combine(output, "seed.iso"));
+        Assert.True(inspected.ExitCode == 0, inspected.Stderr);
+        Assert.Equal(2, Regex.Matches(inspected.Stdout, $@" {length}  glancebake/verify-image\.raw  \(2 extents\)$", RegexOptions.Multiline).Count);
         Directory.Delete(dir, recursive: true);
     }
 

@@ -2,7 +2,7 @@ namespace GlanceBake.Core.Diagnostics;
 
 /// <summary>
 /// Every diagnostic code GlanceBake emits. Codes are stable: never renumber or reuse one.
-/// GB1xxx: reading the file; GB2xxx: values; GB3xxx: output.
+/// GB1xxx: reading the file; GB2xxx: values; GB3xxx: output; GB4xxx: inspecting a seed image (<c>glancebake inspect</c>).
 /// </summary>
 public static class DiagnosticCodes
 {
@@ -81,4 +81,19 @@ public static class DiagnosticCodes
 
     /// <summary>The output folder holds files GlanceBake did not write, or is the folder being worked in: refused.</summary>
     public const string OutputNotOurs = "GB3002";
+
+    /// <summary>The image cannot be read as ISO 9660 (no descriptor set, a record pointing outside the image).</summary>
+    public const string IsoUnreadable = "GB4001";
+
+    /// <summary>The volume label is not <c>cidata</c> or <c>CIDATA</c>, the two labels cloud-init's NoCloud looks for.</summary>
+    public const string NoCloudLabel = "GB4002";
+
+    /// <summary><c>user-data</c> or <c>meta-data</c> is not in the image's root under its Rock Ridge or Joliet name.</summary>
+    public const string NoCloudFileMissing = "GB4003";
+
+    /// <summary><c>meta-data</c> is not a YAML mapping holding <c>instance-id</c>.</summary>
+    public const string NoCloudInstanceId = "GB4004";
+
+    /// <summary><c>user-data</c> starts with no header cloud-init recognises (<c>#cloud-config</c>, <c>#!</c>, ...).</summary>
+    public const string NoCloudUserDataHeader = "GB4005";
 }

@@ -19,9 +19,9 @@ internal static class ParameterSchema
     public static class Network
     {
         public static readonly ParameterKey Interface = new("interface", Required: true, Doc: "interface name (ens3)");
-        public static readonly ParameterKey Addresses = new("addresses", Doc: "addresses with prefix length (10.0.0.11/24), at least one");
+        public static readonly ParameterKey Addresses = new("addresses", Required: true, Doc: "addresses with prefix length (10.0.0.11/24), at least one", Kind: ParameterKind.List, NonEmpty: true);
         public static readonly ParameterKey Gateway = new("gateway", Doc: "IPv4/IPv6 gateway");
-        public static readonly ParameterKey Nameservers = new("nameservers", Doc: "DNS server addresses");
+        public static readonly ParameterKey Nameservers = new("nameservers", Doc: "DNS server addresses", Kind: ParameterKind.List);
         public static readonly ParameterSection Section = new("network", false, [Interface, Addresses, Gateway, Nameservers], []);
     }
 
@@ -31,7 +31,7 @@ internal static class ParameterSchema
         public static readonly ParameterKey Hostname = new("hostname", "controller", Doc: "host name (RFC 1123)");
         public static readonly ParameterKey ManagementIp = new("management_ip", Required: true, Doc: "the controller's management address; many defaults derive from it");
         public static readonly ParameterKey InstanceId = new("instance_id", Doc: "NoCloud instance-id; default: derived from the seed's content");
-        public static readonly ParameterKey SshAuthorizedKeys = new("ssh_authorized_keys", Doc: "SSH public keys for the default user");
+        public static readonly ParameterKey SshAuthorizedKeys = new("ssh_authorized_keys", Doc: "SSH public keys for the default user", Kind: ParameterKind.List);
         public static readonly ParameterSection Section =
             new("controller", true, [Hostname, ManagementIp, InstanceId, SshAuthorizedKeys], [Network.Section]);
     }
@@ -105,8 +105,8 @@ internal static class ParameterSchema
         public static readonly ParameterKey Password = new("password", Required: true, Doc: "glance service password (secret)");
         public static readonly ParameterKey Email = new("email", "glance@example.com");
         public static readonly ParameterKey Domain = new("domain", "default");
-        public static readonly ParameterKey MemcachedServers = new("memcached_servers", Doc: "host:port list; default: management_ip:11211");
-        public static readonly ParameterKey Stores = new("stores", Choices: ["file", "http"], Doc: "store types; default: file, http");
+        public static readonly ParameterKey MemcachedServers = new("memcached_servers", Doc: "host:port list; default: management_ip:11211", Kind: ParameterKind.List);
+        public static readonly ParameterKey Stores = new("stores", Choices: ["file", "http"], Doc: "store types, each once; default: file, http", Kind: ParameterKind.List, NonEmpty: true);
         public static readonly ParameterKey DefaultStore = new("default_store", "file", Choices: ["file"]);
         public static readonly ParameterKey FilesystemStoreDatadir = new("filesystem_store_datadir", "/var/lib/glance/images/");
         public static readonly ParameterKey PasteFlavor = new("paste_flavor", "keystone");
@@ -133,14 +133,14 @@ internal static class ParameterSchema
     public static class Packages
     {
         public static readonly ParameterKey Install = new("install", "first-boot", Choices: ["first-boot", "present-in-image"]);
-        public static readonly ParameterKey Extra = new("extra", Doc: "more Debian package names");
+        public static readonly ParameterKey Extra = new("extra", Doc: "more Debian package names", Kind: ParameterKind.List);
         public static readonly ParameterSection Section = new("packages", false, [Install, Extra], []);
     }
 
     /// <summary>The document.</summary>
     public static class Root
     {
-        public static readonly ParameterKey Schema = new("schema", Required: true, Doc: "parameter file schema version: 1");
+        public static readonly ParameterKey Schema = new("schema", Required: true, Doc: "parameter file schema version: 1", Kind: ParameterKind.Integer);
         public static readonly ParameterSection Section = new("", true, [Schema],
             [Target.Section, Controller.Section, Database.Section, Keystone.Section, Glance.Section, Verification.Section, Packages.Section]);
     }

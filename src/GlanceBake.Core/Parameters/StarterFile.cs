@@ -6,7 +6,10 @@ namespace GlanceBake.Core.Parameters;
 /// </summary>
 public static class StarterFile
 {
-    /// <summary>The file's text (UTF-8, LF).</summary>
+    /// <summary>How the examples' first line (yaml-language-server's schema association) begins.</summary>
+    public const string SchemaCommentPrefix = "# yaml-language-server: $schema=";
+
+    /// <summary>The file's text (UTF-8, LF), without the example's yaml-language-server line.</summary>
     public static string Text { get; } = Load();
 
     private static string Load()
@@ -14,6 +17,8 @@ public static class StarterFile
         using var stream = typeof(StarterFile).Assembly.GetManifestResourceStream("examples/controller.yaml")
             ?? throw new InvalidOperationException("examples/controller.yaml is not embedded");
         using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
+        var text = reader.ReadToEnd();
+        // The example's editor schema comment names a path relative to examples/; a file written elsewhere drops it.
+        return text.StartsWith(SchemaCommentPrefix, StringComparison.Ordinal) ? text[(text.IndexOf('\n') + 1)..] : text;
     }
 }

@@ -191,13 +191,19 @@ internal sealed class YamlSection
     }
 
     /// <summary>The key's text, or its schema default when absent (GB1004 when the schema requires it).</summary>
-    public string? Text(ParameterKey key) => Text(key.Name, key.Required) ?? key.Default;
+    public string? Text(ParameterKey key) => Text(KindChecked(key, ParameterKind.Text), key.Required) ?? key.Default;
 
     /// <summary>The key's list (<see cref="List(string)"/>).</summary>
-    public IReadOnlyList<(string Value, SourceLocation At)> List(ParameterKey key) => List(key.Name);
+    public IReadOnlyList<(string Value, SourceLocation At)> List(ParameterKey key) => List(KindChecked(key, ParameterKind.List));
 
     /// <summary>The key's whole number (<see cref="Integer(string, bool)"/>).</summary>
-    public int? Integer(ParameterKey key) => Integer(key.Name, key.Required);
+    public int? Integer(ParameterKey key) => Integer(KindChecked(key, ParameterKind.Integer), key.Required);
+
+    /// <summary>The key's name, after checking that the binder reads it as the kind the schema (and so the JSON
+    /// Schema editors use) declares; a mismatch is a GlanceBake bug.</summary>
+    private static string KindChecked(ParameterKey key, ParameterKind readAs) => key.Kind == readAs
+        ? key.Name
+        : throw new InvalidOperationException($"'{key.Name}' is declared {key.Kind} in ParameterSchema but read as {readAs}");
 
     /// <summary>Position of the key's value, or of the mapping when absent.</summary>
     public SourceLocation At(ParameterKey key) => At(key.Name);

@@ -101,11 +101,11 @@ public sealed class DistroProfileTests
     [Fact]
     public void Load_RockyDistro_IsRefusedWithItsReasonAndTheSupportedPairs()
     {
-        var r = ParameterLoader.Load(TestBake.ExampleText.Replace("distro: ubuntu-24.04 ", "distro: rocky-9 ", StringComparison.Ordinal),
-            "p.yaml", Path.GetTempPath());
+        var text = TestBake.ExampleText.Replace("distro: ubuntu-24.04 ", "distro: rocky-9 ", StringComparison.Ordinal);
+        var r = ParameterLoader.Load(text, "p.yaml", Path.GetTempPath());
         var d = Assert.Single(r.Diagnostics);
         Assert.Equal(DiagnosticCodes.UnsupportedCombination, d.Code);
-        Assert.Equal(8, d.Line);
+        Assert.Equal(Array.FindIndex(text.Split('\n'), l => l.Contains("distro: rocky-9", StringComparison.Ordinal)) + 1, d.Line);
         Assert.Contains("rocky-9 (RDO, dnf) is not offered", d.Message, StringComparison.Ordinal);
         Assert.Contains("2025.1/debian-13", d.Message, StringComparison.Ordinal);
     }

@@ -1,0 +1,74 @@
+using System.Reflection;
+using CommandLine;
+using Xunit;
+
+namespace GlanceBake.Cli.Tests;
+
+/// <summary>
+/// Help for every verb lists each option as CommandLineParser writes it by default, with its dashes
+/// (<c>-o, --output</c>), whether asked as <c>VERB --help</c> or <c>help VERB</c>.
+/// </summary>
+public sealed class HelpTextTests
+{
+    /// <summary>Every verb the CLI declares, from the option classes' <see cref="VerbAttribute"/>.</summary>
+    public static TheoryData<string> Verbs()
+    {
+        var data = new TheoryData<string>();
+        foreach (var verb in VerbTypes().Select(t => t.GetCustomAttribute<VerbAttribute>()!.Name))
+        {
+            data.Add(verb);
+        }
+
+        return data;
+    }
+
+    private static IEnumerable<Type> VerbTypes() =>
+        typeof(GlanceBakeApp).Assembly.GetTypes().Where(t => t.GetCustomAttribute<VerbAttribute>() is not null);
+
+    private static IEnumerable<OptionAttribute> OptionsOf(string verb) =>
+        VerbTypes().Single(t => t.GetCustomAttribute<VerbAttribute>()!.Name == verb)
+            .GetProperties().Select(p => p.GetCustomAttribute<OptionAttribute>()).OfType<OptionAttribute>();
+
+    [Theory]
+    [MemberData(nameof(Verbs))]
+    public void VerbHelp_ListsEveryOptionWithItsDashes(string verb)
+    {
+        foreach (var args in new[] { new[] { verb, "--help" }, new[] { "help", verb } })
+        {
+            var r = CliHarness.Run(args);
+            Assert.True(r.ExitCode == 0, r.Stderr);
+            var lines = r.Stdout.Split('\n').Select(l => l.Trim()).ToList();
+            foreach (var o in OptionsOf(verb))
+            {
+                var expected = o.ShortName.Length > 0 ? $"-{o.ShortName}, --{o.LongName}" : $"--{o.LongName}";
+                Assert.True(lines.Any(l => l.StartsWith(expected + " ", StringComparison.Ordinal) || l == expected),
+                    $"{string.Join(' ', args)}: no line starts with '{expected}':\n{r.Stdout}");
+            }
+
+            Assert.Contains(lines, l => l.StartsWith("--help ", StringComparison.Ordinal));
+            Assert.DoesNotContain(lines, l => l.StartsWith("help ", StringComparison.Ordinal));
+        }
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("help")]
+    public void TopLevelHelp_ListsEveryVerb(string arg)
+    {
+        var r = CliHarness.Run(arg);
+        Assert.Equal(0, r.ExitCode);
+        foreach (var verb in VerbTypes().Select(t => t.GetCustomAttribute<VerbAttribute>()!.Name))
+        {
+            Assert.Contains(r.Stdout.Split('\n'), l => l.TrimStart().StartsWith(verb + " ", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void BakeHelp_ShowsOutputOptionWithDashes()
+    {
+        var r = CliHarness.Run("bake", "--help");
+        Assert.Contains("-o, --output", r.Stdout);
+        Assert.Contains("--strict", r.Stdout);
+        Assert.DoesNotContain("  o, output", r.Stdout);
+    }
+}
