@@ -35,15 +35,16 @@ public static class GlanceBakeApp
             }
         }
 
-        var parsed = parser.ParseArguments<BakeOptions, ValidateOptions, LintOptions, TargetsOptions, InitOptions>(args);
+        var parsed = parser.ParseArguments<BakeOptions, ValidateOptions, LintOptions, TargetsOptions, InitOptions, SecretsOptions>(args);
         try
         {
             return parsed.MapResult(
                 (BakeOptions o) => Bake(o, stdout, stderr, getEnv),
-                (ValidateOptions o) => Validate(o, stdout, stderr),
-                (LintOptions o) => Lint(o, stdout, stderr),
+                (ValidateOptions o) => Validate(o, stdout, stderr, getEnv),
+                (LintOptions o) => Lint(o, stdout, stderr, getEnv),
                 (TargetsOptions _) => Targets(stdout),
                 (InitOptions o) => Init(o, stdout, stderr),
+                (SecretsOptions o) => Secrets(o, stdout, stderr),
                 errors => Usage(parsed, errors, stdout, stderr));
         }
         catch (Exception e)
@@ -95,7 +96,7 @@ public static class GlanceBakeApp
         }
 
         var output = string.IsNullOrEmpty(o.Output) ? "out" : o.Output;
-        var loaded = Load(o.Params, o.Strict, stderr);
+        var loaded = Load(o.Params, o.Strict, stderr, Sources(getEnv, o.FilesDir));
         if (loaded is null)
         {
             return ExitCodes.InputError;
@@ -123,7 +124,7 @@ public static class GlanceBakeApp
         }
     }
 
-    private static int Validate(ValidateOptions o, TextWriter stdout, TextWriter stderr)
+    private static int Validate(ValidateOptions o, TextWriter stdout, TextWriter stderr, Func<string, string?> getEnv)
     {
         if (o.Extra.Any())
         {
@@ -131,7 +132,7 @@ public static class GlanceBakeApp
             return ExitCodes.Usage;
         }
 
-        var loaded = Load(o.Params, o.Strict, stderr);
+        var loaded = Load(o.Params, o.Strict, stderr, Sources(getEnv, o.FilesDir));
         if (loaded is null)
         {
             return ExitCodes.InputError;
@@ -141,7 +142,7 @@ public static class GlanceBakeApp
         return ExitCodes.Ok;
     }
 
-    private static int Lint(LintOptions o, TextWriter stdout, TextWriter stderr)
+    private static int Lint(LintOptions o, TextWriter stdout, TextWriter stderr, Func<string, string?> getEnv)
     {
         if (o.Extra.Any())
         {
@@ -149,9 +150,10 @@ public static class GlanceBakeApp
             return ExitCodes.Usage;
         }
 
-        var result = ParameterLoader.LoadFile(o.Params);
-        var findings = result.Diagnostics.Count(d => d.Severity == Severity.Warning);
-        var loaded = Load(o.Params, o.Strict, stderr, result);
+        var sources = Sources(getEnv, o.FilesDir);
+        var result = ParameterLoader.LoadFile(o.Params, sources);
+        var findings = result.Diagnostics.Count(d => d.Code == DiagnosticCodes.DeprecatedForRelease);
+        var loaded = Load(o.Params, o.Strict, stderr, sources, result);
         if (loaded is null)
         {
             return ExitCodes.InputError;
@@ -208,9 +210,9 @@ public static class GlanceBakeApp
 
     /// <summary>Loads <paramref name="path"/> (or takes <paramref name="result"/>), raises warnings to errors when
     /// <paramref name="strict"/>, prints every diagnostic, and returns the parameters or null.</summary>
-    private static BakeParameters? Load(string path, bool strict, TextWriter stderr, LoadResult? result = null)
+    private static BakeParameters? Load(string path, bool strict, TextWriter stderr, SecretSources sources, LoadResult? result = null)
     {
-        result ??= ParameterLoader.LoadFile(path);
+        result ??= ParameterLoader.LoadFile(path, sources);
         if (strict)
         {
             result = result.Strict();
@@ -222,6 +224,49 @@ public static class GlanceBakeApp
         }
 
         return result.Parameters;
+    }
+
+    /// <summary>Secret sources: the environment through <paramref name="getEnv"/>, files below --files-dir.</summary>
+    private static SecretSources Sources(Func<string, string?> getEnv, string? filesDir) =>
+        new(getEnv, string.IsNullOrEmpty(filesDir) ? null : Path.GetFullPath(filesDir));
+
+    private static int Secrets(SecretsOptions o, TextWriter stdout, TextWriter stderr)
+    {
+        if (o.Extra.Any())
+        {
+            stderr.WriteLine($"glancebake: error GB0003: secrets takes one parameter file; unexpected '{o.Extra.First()}'");
+            return ExitCodes.Usage;
+        }
+
+        IReadOnlyList<SecretsGenerator.Outcome> outcomes;
+        try
+        {
+            outcomes = SecretsGenerator.Fill(o.Params, string.IsNullOrEmpty(o.FilesDir) ? null : Path.GetFullPath(o.FilesDir));
+        }
+        catch (InvalidDataException e)
+        {
+            stderr.WriteLine(new Diagnostic(DiagnosticCodes.BadPath, Severity.Error, e.Message, o.Params, 0, 0));
+            return ExitCodes.InputError;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine(new Diagnostic(DiagnosticCodes.OutputIo, Severity.Error, $"cannot write a secrets file: {e.Message}", o.Params, 0, 0));
+            return ExitCodes.OutputError;
+        }
+
+        if (outcomes.Count == 0)
+        {
+            stdout.WriteLine($"{o.Params}: no secret refers to a secrets file ({{file: secrets.yaml}}); nothing to write");
+        }
+
+        foreach (var r in outcomes)
+        {
+            stdout.WriteLine(r.Added.Count == 0
+                ? $"{r.File}: every secret already set ({string.Join(", ", r.Kept)})"
+                : $"{r.File}: added {string.Join(", ", r.Added)}" + (r.Kept.Count > 0 ? $"; kept {string.Join(", ", r.Kept)}" : ""));
+        }
+
+        return ExitCodes.Ok;
     }
 
     /// <summary>2155-12-31T23:59:59Z: ECMA-119 9.1.5 recording dates count years from 1900 in one byte.</summary>

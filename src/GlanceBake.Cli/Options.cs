@@ -21,6 +21,10 @@ public sealed class BakeOptions
     /// <summary>Warnings (lint findings) are errors.</summary>
     [Option("strict", HelpText = "Treat warnings (lint findings such as Keystone's port 35357 after Pike) as errors.")]
     public bool Strict { get; set; }
+
+    /// <summary>Base folder of <c>{file: PATH}</c> secrets (default: the parameter file's folder).</summary>
+    [Option("files-dir", HelpText = "Folder that {file: PATH} secrets are relative to (default: the parameter file's folder).")]
+    public string? FilesDir { get; set; }
 }
 
 /// <summary><c>glancebake validate PARAMS</c>.</summary>
@@ -38,6 +42,10 @@ public sealed class ValidateOptions
     /// <summary>Warnings are errors.</summary>
     [Option("strict", HelpText = "Treat warnings as errors.")]
     public bool Strict { get; set; }
+
+    /// <summary>Base folder of <c>{file: PATH}</c> secrets (default: the parameter file's folder).</summary>
+    [Option("files-dir", HelpText = "Folder that {file: PATH} secrets are relative to (default: the parameter file's folder).")]
+    public string? FilesDir { get; set; }
 }
 
 /// <summary><c>glancebake lint PARAMS [--strict]</c>.</summary>
@@ -55,6 +63,10 @@ public sealed class LintOptions
     /// <summary>Findings are errors (exit 1).</summary>
     [Option("strict", HelpText = "Treat findings as errors (exit 1).")]
     public bool Strict { get; set; }
+
+    /// <summary>Base folder of <c>{file: PATH}</c> secrets (default: the parameter file's folder).</summary>
+    [Option("files-dir", HelpText = "Folder that {file: PATH} secrets are relative to (default: the parameter file's folder).")]
+    public string? FilesDir { get; set; }
 }
 
 /// <summary><c>glancebake targets</c>.</summary>
@@ -74,4 +86,21 @@ public sealed class InitOptions
     /// <summary>Overwrite an existing file.</summary>
     [Option('f', "force", HelpText = "Overwrite the file if it exists.")]
     public bool Force { get; set; }
+}
+
+/// <summary><c>glancebake secrets PARAMS [--files-dir DIR]</c>.</summary>
+[Verb("secrets", HelpText = "Add random values to the secrets files ({file: NAME.yaml}) the parameter file refers to; never changes an existing value.")]
+public sealed class SecretsOptions
+{
+    /// <summary>The parameter file.</summary>
+    [Value(0, MetaName = "PARAMS", Required = true, HelpText = "Parameter file (YAML, schema 1).")]
+    public string Params { get; set; } = "";
+
+    /// <summary>Anything after PARAMS: a usage error.</summary>
+    [Value(1, Hidden = true)]
+    public IEnumerable<string> Extra { get; set; } = [];
+
+    /// <summary>Base folder of <c>{file: PATH}</c> secrets (default: the parameter file's folder).</summary>
+    [Option("files-dir", HelpText = "Folder that {file: PATH} secrets are relative to (default: the parameter file's folder).")]
+    public string? FilesDir { get; set; }
 }

@@ -41,7 +41,9 @@ public sealed class GlanceBakeAppTests
         Assert.True(File.Exists(Path.Combine(output, "cidata", "meta-data")));
         Assert.True(File.Exists(Path.Combine(output, "SHA256SUMS")));
         Assert.Contains("instance-id iid-", r.Stdout);
-        Assert.Equal("", r.Stderr);
+        // The example keeps the install guide's placeholder passwords: each is a warning (GB2019), nothing else.
+        Assert.All(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries),
+            l => Assert.Contains(": warning GB2019: ", l));
     }
 
     [Fact]
@@ -62,7 +64,8 @@ public sealed class GlanceBakeAppTests
         var r = Run("validate", path);
 
         Assert.Equal(1, r.ExitCode);
-        var lines = r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
+        var lines = r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r'))
+            .Where(l => !l.Contains(": warning GB2019: ", StringComparison.Ordinal)).ToList(); // the guide's placeholders
         Assert.Equal(2, lines.Count);
         Assert.All(lines, l => Assert.Matches($@"^{Regex.Escape(path)}\(\d+,\d+\): error GB\d{{4}}: .+", l));
         Assert.Contains(lines, l => l.Contains(": error GB2004: "));

@@ -76,6 +76,14 @@ public static class DiagnosticCodes
     /// as Keystone's admin port 35357 or Identity v2.0 from Queens on (<c>glancebake lint</c>).</summary>
     public const string DeprecatedForRelease = "GB2017";
 
+    /// <summary>A secret's source is missing: <c>{env: NAME}</c> names an unset variable, <c>{file: PATH}</c> a file
+    /// that does not exist, or a secrets file without the field's entry. Names the variable or path, never a value.</summary>
+    public const string SecretSourceMissing = "GB2018";
+
+    /// <summary>Warning (an error under <c>--strict</c>): a secret still holds one of the install guide's placeholder
+    /// passwords (<c>GLANCE_DBPASS</c>, <c>GLANCE_PASS</c>, <c>ADMIN_PASS</c>, <c>DB_ROOT_PASS</c> ...).</summary>
+    public const string PlaceholderSecret = "GB2019";
+
     /// <summary>The output folder cannot be written.</summary>
     public const string OutputIo = "GB3001";
 
