@@ -111,8 +111,14 @@ public static class GlanceBakeApp
 
         try
         {
-            var bundle = SeedBaker.Bake(loaded, timestamp);
+            var bundle = SeedBaker.Bake(loaded, timestamp, o.Reveal);
             var written = BundleWriter.Write(bundle, output);
+            if (o.Reveal)
+            {
+                stderr.WriteLine(new Diagnostic(DiagnosticCodes.RevealedSecrets, Severity.Warning,
+                    "--reveal: review/ holds the real secret values; do not commit or share it", output, 0, 0));
+            }
+
             stdout.WriteLine($"baked {written.Count} files into {output}/ (seed.iso, instance-id {bundle.InstanceId})");
             return ExitCodes.Ok;
         }

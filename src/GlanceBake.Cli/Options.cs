@@ -3,7 +3,7 @@ using CommandLine;
 namespace GlanceBake.Cli;
 
 /// <summary><c>glancebake bake [PARAMS] [-o DIR]</c>.</summary>
-[Verb("bake", HelpText = "Render the seed (cidata/, rootfs/, seed.iso, SHA256SUMS) from a parameter file.")]
+[Verb("bake", HelpText = "Render the seed (cidata/, review/, seed.iso, SHA256SUMS) from a parameter file.")]
 public sealed class BakeOptions
 {
     /// <summary>The parameter file; default <c>examples/controller.yaml</c>.</summary>
@@ -21,6 +21,10 @@ public sealed class BakeOptions
     /// <summary>Warnings (lint findings) are errors.</summary>
     [Option("strict", HelpText = "Treat warnings (lint findings such as Keystone's port 35357 after Pike) as errors.")]
     public bool Strict { get; set; }
+
+    /// <summary>Real secret values in review/ instead of placeholders.</summary>
+    [Option("reveal", HelpText = "Write real secret values into review/ instead of <secret:FIELD> placeholders (warned; never commit it).")]
+    public bool Reveal { get; set; }
 
     /// <summary>Base folder of <c>{file: PATH}</c> secrets (default: the parameter file's folder).</summary>
     [Option("files-dir", HelpText = "Folder that {file: PATH} secrets are relative to (default: the parameter file's folder).")]

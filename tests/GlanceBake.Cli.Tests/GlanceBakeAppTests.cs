@@ -245,9 +245,9 @@ public sealed class GlanceBakeAppTests
         var output = Path.Combine(NewTempDir(), "out");
         Assert.Equal(0, Run("bake", Example, "-o", output).ExitCode);
         // A leftover inside GlanceBake's own folders goes; a foreign top-level file is refused (OutputSafetyTests).
-        File.WriteAllText(Path.Combine(output, "rootfs", "stale.txt"), "x");
+        File.WriteAllText(Path.Combine(output, "review", "stale.txt"), "x");
         Assert.Equal(0, Run("bake", Example, "-o", output).ExitCode);
-        Assert.False(File.Exists(Path.Combine(output, "rootfs", "stale.txt")));
+        Assert.False(File.Exists(Path.Combine(output, "review", "stale.txt")));
     }
 
     /// <summary>C17: vfat seeds are not offered, so no option selects one.</summary>

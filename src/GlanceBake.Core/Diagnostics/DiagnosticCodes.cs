@@ -89,4 +89,7 @@ public static class DiagnosticCodes
 
     /// <summary>The output folder holds files GlanceBake did not write, or is the folder being worked in: refused.</summary>
     public const string OutputNotOurs = "GB3002";
+
+    /// <summary>Warning: <c>bake --reveal</c> wrote real secret values into <c>review/</c>; do not commit it.</summary>
+    public const string RevealedSecrets = "GB3003";
 }
