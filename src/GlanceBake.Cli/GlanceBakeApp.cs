@@ -35,7 +35,7 @@ public static class GlanceBakeApp
             }
         }
 
-        var parsed = parser.ParseArguments<BakeOptions, ValidateOptions, LintOptions, TargetsOptions, InitOptions, SecretsOptions>(args);
+        var parsed = parser.ParseArguments<BakeOptions, ValidateOptions, LintOptions, TargetsOptions, InitOptions, SecretsOptions, DiffOptions>(args);
         try
         {
             return parsed.MapResult(
@@ -45,6 +45,7 @@ public static class GlanceBakeApp
                 (TargetsOptions _) => Targets(stdout),
                 (InitOptions o) => Init(o, stdout, stderr),
                 (SecretsOptions o) => Secrets(o, stdout, stderr),
+                (DiffOptions o) => Diff(o, stdout, stderr, getEnv),
                 errors => Usage(parsed, errors, stdout, stderr));
         }
         catch (Exception e)
@@ -100,6 +101,11 @@ public static class GlanceBakeApp
         if (loaded is null)
         {
             return ExitCodes.InputError;
+        }
+
+        if (o.Check is { } check)
+        {
+            return Check(check, o.Params, loaded, timestamp, stdout, stderr);
         }
 
         if (BundleWriter.RefusalReason(output, Environment.CurrentDirectory) is { } refusal)
@@ -230,6 +236,74 @@ public static class GlanceBakeApp
         }
 
         return result.Parameters;
+    }
+
+    private static int Check(string folder, string paramsPath, BakeParameters p, DateTimeOffset timestamp, TextWriter stdout, TextWriter stderr)
+    {
+        if (!Directory.Exists(folder))
+        {
+            stderr.WriteLine(new Diagnostic(DiagnosticCodes.OutputIo, Severity.Error,
+                "--check needs a folder bake wrote, or its review/ folder", folder, 0, 0));
+            return ExitCodes.Usage;
+        }
+
+        var committed = ReviewTrees.FromFolder(folder);
+        var rendered = ReviewTrees.FromParameters(p, timestamp);
+        var root = Directory.Exists(Path.Combine(folder, "review")) ? Path.Combine(folder, "review") : folder;
+        var differences = ReviewTrees.Compare(committed, rendered);
+        foreach (var (path, change) in differences)
+        {
+            var what = change switch
+            {
+                "missing" => $"is in the committed review tree but {paramsPath} no longer bakes it",
+                "new" => $"is missing: {paramsPath} bakes it",
+                _ => $"differs from what {paramsPath} bakes",
+            };
+            stderr.WriteLine(new Diagnostic(DiagnosticCodes.ReviewDiffers, Severity.Error, what,
+                Path.Combine(root, path), 0, 0));
+        }
+
+        stdout.WriteLine(differences.Count == 0
+            ? $"{root}: up to date with {paramsPath} ({committed.Count} files)"
+            : $"{root}: {differences.Count} file(s) differ from what {paramsPath} bakes; run 'glancebake diff {root} {paramsPath}' to see how");
+        return differences.Count == 0 ? ExitCodes.Ok : ExitCodes.InputError;
+    }
+
+    private static int Diff(DiffOptions o, TextWriter stdout, TextWriter stderr, Func<string, string?> getEnv)
+    {
+        if (o.Extra.Any())
+        {
+            stderr.WriteLine($"glancebake: error GB0003: diff takes two arguments; unexpected '{o.Extra.First()}'");
+            return ExitCodes.Usage;
+        }
+
+        if (!TryTimestamp(getEnv("SOURCE_DATE_EPOCH"), out var timestamp))
+        {
+            stderr.WriteLine("glancebake: error GB0001: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, up to the end of 2155 (the last year ISO 9660 dates hold)");
+            return ExitCodes.Usage;
+        }
+
+        ReviewTrees.Tree? Side(string path)
+        {
+            if (Directory.Exists(path))
+            {
+                return ReviewTrees.FromFolder(path);
+            }
+
+            var p = Load(path, false, stderr, Sources(getEnv, o.FilesDir));
+            return p is null ? null : ReviewTrees.FromParameters(p, timestamp);
+        }
+
+        var old = Side(o.Old);
+        var @new = Side(o.New);
+        if (old is null || @new is null)
+        {
+            return ExitCodes.InputError;
+        }
+
+        var diff = ReviewTrees.UnifiedDiff(old, @new);
+        stdout.Write(diff);
+        return diff.Length == 0 ? ExitCodes.Ok : ExitCodes.InputError;
     }
 
     /// <summary>Secret sources: the environment through <paramref name="getEnv"/>, files below --files-dir.</summary>

@@ -92,4 +92,8 @@ public static class DiagnosticCodes
 
     /// <summary>Warning: <c>bake --reveal</c> wrote real secret values into <c>review/</c>; do not commit it.</summary>
     public const string RevealedSecrets = "GB3003";
+
+    /// <summary><c>bake --check</c>: a file of the committed review tree differs from what the parameters bake (or is
+    /// missing, or new).</summary>
+    public const string ReviewDiffers = "GB3004";
 }
