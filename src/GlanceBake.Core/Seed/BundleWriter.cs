@@ -17,7 +17,7 @@ public static class BundleWriter
     public const string VolumeLabel = "CIDATA";
 
     /// <summary>The top-level entries bake writes.</summary>
-    public static IReadOnlyList<string> OwnEntries { get; } = ["SHA256SUMS", "cidata", "review", "seed.iso"];
+    public static IReadOnlyList<string> OwnEntries { get; } = ["SHA256SUMS", "cidata", "packer", "review", "seed.iso"];
 
     /// <summary>Entries an output folder may hold and still be replaced: <see cref="OwnEntries"/>, and <c>rootfs</c>,
     /// which bakes before the review tree wrote.</summary>
@@ -124,6 +124,9 @@ public static class BundleWriter
         }
 
         written.Add(imagePath, bundle.Image.Sha256);
+
+        var packer = PackerFragment.Build(bundle.Cidata.Select(c => c.Name), bundle.Image.SeedPath.Split('/')[0]);
+        written.Add(WriteFile(root, PackerFragment.RelativePath, packer, 0b110_100_100), Sha256Of(packer));
 
         foreach (var f in bundle.Review)
         {
