@@ -158,6 +158,14 @@ public sealed class SecretSourcesTests
     }
 
     [Fact]
+    public void Secrets_MissingParameterFile_IsAnInputError()
+    {
+        var r = Run("secrets", Path.Combine(NewTempDir(), "none.yaml"));
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("cannot read the parameter file", r.Stderr);
+    }
+
+    [Fact]
     public void Secrets_NewFileIsOwnerOnly()
     {
         var (dir, path) = Write(Params("{file: secrets.yaml}", "Admin1Value", "Glance1Value"));

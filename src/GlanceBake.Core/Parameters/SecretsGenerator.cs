@@ -49,6 +49,10 @@ public static class SecretsGenerator
         {
             throw new InvalidDataException("the parameter file is not valid YAML; run 'glancebake validate' for details");
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidDataException($"cannot read the parameter file: {e.Message}");
+        }
 
         var wanted = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var (field, path) in SecretSources.Fields)
