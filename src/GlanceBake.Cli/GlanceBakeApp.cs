@@ -35,7 +35,7 @@ public static class GlanceBakeApp
             }
         }
 
-        var parsed = parser.ParseArguments<BakeOptions, ValidateOptions, LintOptions, TargetsOptions, InitOptions, SchemaOptions, InspectOptions>(args);
+        var parsed = parser.ParseArguments<BakeOptions, ValidateOptions, LintOptions, TargetsOptions, InitOptions, SchemaOptions, InspectOptions, SecretsOptions, DiffOptions>(args);
         // "help VERB" is "VERB --help": CommandLineParser's callback form of HelpText.AutoBuild shows the verb index.
         if (parsed is NotParsed<object> notParsed
             && notParsed.Errors.OfType<HelpVerbRequestedError>().FirstOrDefault() is { Matched: true, Verb: { } verb })
@@ -47,12 +47,14 @@ public static class GlanceBakeApp
         {
             return parsed.MapResult(
                 (BakeOptions o) => Bake(o, stdout, stderr, getEnv),
-                (ValidateOptions o) => Validate(o, stdout, stderr),
-                (LintOptions o) => Lint(o, stdout, stderr),
+                (ValidateOptions o) => Validate(o, stdout, stderr, getEnv),
+                (LintOptions o) => Lint(o, stdout, stderr, getEnv),
                 (TargetsOptions _) => Targets(stdout),
                 (InitOptions o) => Init(o, stdout, stderr),
                 (SchemaOptions _) => Schema(stdout),
                 (InspectOptions o) => Inspect(o, stdout, stderr),
+                (SecretsOptions o) => Secrets(o, stdout, stderr),
+                (DiffOptions o) => Diff(o, stdout, stderr, getEnv),
                 errors => Usage(parsed, errors, stdout, stderr));
         }
         catch (Exception e)
@@ -107,10 +109,15 @@ public static class GlanceBakeApp
         }
 
         var output = string.IsNullOrEmpty(o.Output) ? "out" : o.Output;
-        var loaded = Load(o.Params, o.Strict, stderr);
+        var loaded = Load(o.Params, o.Strict, stderr, Sources(getEnv, o.FilesDir));
         if (loaded is null)
         {
             return ExitCodes.InputError;
+        }
+
+        if (o.Check is { } check)
+        {
+            return Check(check, o.Params, loaded, timestamp, stdout, stderr);
         }
 
         if (BundleWriter.RefusalReason(output, Environment.CurrentDirectory) is { } refusal)
@@ -122,8 +129,14 @@ public static class GlanceBakeApp
 
         try
         {
-            var bundle = SeedBaker.Bake(loaded, timestamp);
+            var bundle = SeedBaker.Bake(loaded, timestamp, o.Reveal);
             var written = BundleWriter.Write(bundle, output);
+            if (o.Reveal)
+            {
+                stderr.WriteLine(new Diagnostic(DiagnosticCodes.RevealedSecrets, Severity.Warning,
+                    "--reveal: review/ holds the real secret values; do not commit or share it", output, 0, 0));
+            }
+
             stdout.WriteLine($"baked {written.Count} files into {output}/ (seed.iso, instance-id {bundle.InstanceId})");
             return ExitCodes.Ok;
         }
@@ -135,7 +148,7 @@ public static class GlanceBakeApp
         }
     }
 
-    private static int Validate(ValidateOptions o, TextWriter stdout, TextWriter stderr)
+    private static int Validate(ValidateOptions o, TextWriter stdout, TextWriter stderr, Func<string, string?> getEnv)
     {
         if (o.Extra.Any())
         {
@@ -143,7 +156,7 @@ public static class GlanceBakeApp
             return ExitCodes.Usage;
         }
 
-        var loaded = Load(o.Params, o.Strict, stderr);
+        var loaded = Load(o.Params, o.Strict, stderr, Sources(getEnv, o.FilesDir));
         if (loaded is null)
         {
             return ExitCodes.InputError;
@@ -153,7 +166,7 @@ public static class GlanceBakeApp
         return ExitCodes.Ok;
     }
 
-    private static int Lint(LintOptions o, TextWriter stdout, TextWriter stderr)
+    private static int Lint(LintOptions o, TextWriter stdout, TextWriter stderr, Func<string, string?> getEnv)
     {
         if (o.Extra.Any())
         {
@@ -161,9 +174,10 @@ public static class GlanceBakeApp
             return ExitCodes.Usage;
         }
 
-        var result = ParameterLoader.LoadFile(o.Params);
-        var findings = result.Diagnostics.Count(d => d.Severity == Severity.Warning);
-        var loaded = Load(o.Params, o.Strict, stderr, result);
+        var sources = Sources(getEnv, o.FilesDir);
+        var result = ParameterLoader.LoadFile(o.Params, sources);
+        var findings = result.Diagnostics.Count(d => d.Code == DiagnosticCodes.DeprecatedForRelease);
+        var loaded = Load(o.Params, o.Strict, stderr, sources, result);
         if (loaded is null)
         {
             return ExitCodes.InputError;
@@ -259,9 +273,9 @@ public static class GlanceBakeApp
 
     /// <summary>Loads <paramref name="path"/> (or takes <paramref name="result"/>), raises warnings to errors when
     /// <paramref name="strict"/>, prints every diagnostic, and returns the parameters or null.</summary>
-    private static BakeParameters? Load(string path, bool strict, TextWriter stderr, LoadResult? result = null)
+    private static BakeParameters? Load(string path, bool strict, TextWriter stderr, SecretSources sources, LoadResult? result = null)
     {
-        result ??= ParameterLoader.LoadFile(path);
+        result ??= ParameterLoader.LoadFile(path, sources);
         if (strict)
         {
             result = result.Strict();
@@ -273,6 +287,117 @@ public static class GlanceBakeApp
         }
 
         return result.Parameters;
+    }
+
+    private static int Check(string folder, string paramsPath, BakeParameters p, DateTimeOffset timestamp, TextWriter stdout, TextWriter stderr)
+    {
+        if (!Directory.Exists(folder))
+        {
+            stderr.WriteLine(new Diagnostic(DiagnosticCodes.OutputIo, Severity.Error,
+                "--check needs a folder bake wrote, or its review/ folder", folder, 0, 0));
+            return ExitCodes.Usage;
+        }
+
+        var committed = ReviewTrees.FromFolder(folder);
+        var rendered = ReviewTrees.FromParameters(p, timestamp);
+        var root = Directory.Exists(Path.Combine(folder, "review")) ? Path.Combine(folder, "review") : folder;
+        var differences = ReviewTrees.Compare(committed, rendered);
+        foreach (var (path, change) in differences)
+        {
+            var what = change switch
+            {
+                "missing" => $"is in the committed review tree but {paramsPath} no longer bakes it",
+                "new" => $"is missing: {paramsPath} bakes it",
+                _ => $"differs from what {paramsPath} bakes",
+            };
+            stderr.WriteLine(new Diagnostic(DiagnosticCodes.ReviewDiffers, Severity.Error, what,
+                Path.Combine(root, path), 0, 0));
+        }
+
+        stdout.WriteLine(differences.Count == 0
+            ? $"{root}: up to date with {paramsPath} ({committed.Count} files)"
+            : $"{root}: {differences.Count} file(s) differ from what {paramsPath} bakes; run 'glancebake diff {root} {paramsPath}' to see how");
+        return differences.Count == 0 ? ExitCodes.Ok : ExitCodes.InputError;
+    }
+
+    private static int Diff(DiffOptions o, TextWriter stdout, TextWriter stderr, Func<string, string?> getEnv)
+    {
+        if (o.Extra.Any())
+        {
+            stderr.WriteLine($"glancebake: error GB0003: diff takes two arguments; unexpected '{o.Extra.First()}'");
+            return ExitCodes.Usage;
+        }
+
+        if (!TryTimestamp(getEnv("SOURCE_DATE_EPOCH"), out var timestamp))
+        {
+            stderr.WriteLine("glancebake: error GB0001: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, up to the end of 2155 (the last year ISO 9660 dates hold)");
+            return ExitCodes.Usage;
+        }
+
+        ReviewTrees.Tree? Side(string path)
+        {
+            if (Directory.Exists(path))
+            {
+                return ReviewTrees.FromFolder(path);
+            }
+
+            var p = Load(path, false, stderr, Sources(getEnv, o.FilesDir));
+            return p is null ? null : ReviewTrees.FromParameters(p, timestamp);
+        }
+
+        var old = Side(o.Old);
+        var @new = Side(o.New);
+        if (old is null || @new is null)
+        {
+            return ExitCodes.InputError;
+        }
+
+        var diff = ReviewTrees.UnifiedDiff(old, @new);
+        stdout.Write(diff);
+        return diff.Length == 0 ? ExitCodes.Ok : ExitCodes.InputError;
+    }
+
+    /// <summary>Secret sources: the environment through <paramref name="getEnv"/>, files below --files-dir.</summary>
+    private static SecretSources Sources(Func<string, string?> getEnv, string? filesDir) =>
+        new(getEnv, string.IsNullOrEmpty(filesDir) ? null : Path.GetFullPath(filesDir));
+
+    private static int Secrets(SecretsOptions o, TextWriter stdout, TextWriter stderr)
+    {
+        if (o.Extra.Any())
+        {
+            stderr.WriteLine($"glancebake: error GB0003: secrets takes one parameter file; unexpected '{o.Extra.First()}'");
+            return ExitCodes.Usage;
+        }
+
+        IReadOnlyList<SecretsGenerator.Outcome> outcomes;
+        try
+        {
+            outcomes = SecretsGenerator.Fill(o.Params, string.IsNullOrEmpty(o.FilesDir) ? null : Path.GetFullPath(o.FilesDir));
+        }
+        catch (InvalidDataException e)
+        {
+            stderr.WriteLine(new Diagnostic(DiagnosticCodes.BadPath, Severity.Error, e.Message, o.Params, 0, 0));
+            return ExitCodes.InputError;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine(new Diagnostic(DiagnosticCodes.OutputIo, Severity.Error, $"cannot write a secrets file: {e.Message}", o.Params, 0, 0));
+            return ExitCodes.OutputError;
+        }
+
+        if (outcomes.Count == 0)
+        {
+            stdout.WriteLine($"{o.Params}: no secret refers to a secrets file ({{file: secrets.yaml}}); nothing to write");
+        }
+
+        foreach (var r in outcomes)
+        {
+            stdout.WriteLine(r.Added.Count == 0
+                ? $"{r.File}: every secret already set ({string.Join(", ", r.Kept)})"
+                : $"{r.File}: added {string.Join(", ", r.Added)}" + (r.Kept.Count > 0 ? $"; kept {string.Join(", ", r.Kept)}" : ""));
+        }
+
+        return ExitCodes.Ok;
     }
 
     /// <summary>2155-12-31T23:59:59Z: ECMA-119 9.1.5 recording dates count years from 1900 in one byte.</summary>

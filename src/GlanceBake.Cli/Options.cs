@@ -3,7 +3,7 @@ using CommandLine;
 namespace GlanceBake.Cli;
 
 /// <summary><c>glancebake bake [PARAMS] [-o DIR]</c>.</summary>
-[Verb("bake", HelpText = "Render the seed (cidata/, rootfs/, seed.iso, SHA256SUMS) from a parameter file.")]
+[Verb("bake", HelpText = "Render the seed (cidata/, review/, seed.iso, SHA256SUMS) from a parameter file.")]
 public sealed class BakeOptions
 {
     /// <summary>The parameter file; default <c>examples/controller.yaml</c>.</summary>
@@ -21,6 +21,18 @@ public sealed class BakeOptions
     /// <summary>Warnings (lint findings) are errors.</summary>
     [Option("strict", HelpText = "Treat warnings (lint findings such as Keystone's port 35357 after Pike) as errors.")]
     public bool Strict { get; set; }
+
+    /// <summary>Compare with a committed review tree instead of writing: a folder bake wrote, or its review/ copied.</summary>
+    [Option("check", MetaValue = "DIR", HelpText = "Write nothing: render in memory and compare with the review tree in DIR (a bake's output folder, or its review/ folder); exit 1 naming each differing file.")]
+    public string? Check { get; set; }
+
+    /// <summary>Real secret values in review/ instead of placeholders.</summary>
+    [Option("reveal", HelpText = "Write real secret values into review/ instead of <secret:FIELD> placeholders (warned; never commit it).")]
+    public bool Reveal { get; set; }
+
+    /// <summary>Base folder of <c>{file: PATH}</c> secrets (default: the parameter file's folder).</summary>
+    [Option("files-dir", HelpText = "Folder that {file: PATH} secrets are relative to (default: the parameter file's folder).")]
+    public string? FilesDir { get; set; }
 }
 
 /// <summary><c>glancebake validate PARAMS</c>.</summary>
@@ -38,6 +50,10 @@ public sealed class ValidateOptions
     /// <summary>Warnings are errors.</summary>
     [Option("strict", HelpText = "Treat warnings as errors.")]
     public bool Strict { get; set; }
+
+    /// <summary>Base folder of <c>{file: PATH}</c> secrets (default: the parameter file's folder).</summary>
+    [Option("files-dir", HelpText = "Folder that {file: PATH} secrets are relative to (default: the parameter file's folder).")]
+    public string? FilesDir { get; set; }
 }
 
 /// <summary><c>glancebake lint PARAMS [--strict]</c>.</summary>
@@ -55,6 +71,10 @@ public sealed class LintOptions
     /// <summary>Findings are errors (exit 1).</summary>
     [Option("strict", HelpText = "Treat findings as errors (exit 1).")]
     public bool Strict { get; set; }
+
+    /// <summary>Base folder of <c>{file: PATH}</c> secrets (default: the parameter file's folder).</summary>
+    [Option("files-dir", HelpText = "Folder that {file: PATH} secrets are relative to (default: the parameter file's folder).")]
+    public string? FilesDir { get; set; }
 }
 
 /// <summary><c>glancebake targets</c>.</summary>
@@ -93,4 +113,42 @@ public sealed class InspectOptions
     /// <summary>Anything after ISO: a usage error.</summary>
     [Value(1, Hidden = true)]
     public IEnumerable<string> Extra { get; set; } = [];
+}
+
+/// <summary><c>glancebake secrets PARAMS [--files-dir DIR]</c>.</summary>
+[Verb("secrets", HelpText = "Add random values to the secrets files ({file: NAME.yaml}) the parameter file refers to; never changes an existing value.")]
+public sealed class SecretsOptions
+{
+    /// <summary>The parameter file.</summary>
+    [Value(0, MetaName = "PARAMS", Required = true, HelpText = "Parameter file (YAML, schema 1).")]
+    public string Params { get; set; } = "";
+
+    /// <summary>Anything after PARAMS: a usage error.</summary>
+    [Value(1, Hidden = true)]
+    public IEnumerable<string> Extra { get; set; } = [];
+
+    /// <summary>Base folder of <c>{file: PATH}</c> secrets (default: the parameter file's folder).</summary>
+    [Option("files-dir", HelpText = "Folder that {file: PATH} secrets are relative to (default: the parameter file's folder).")]
+    public string? FilesDir { get; set; }
+}
+
+/// <summary><c>glancebake diff OLD NEW</c>.</summary>
+[Verb("diff", HelpText = "Unified diff of the review trees of OLD and NEW (parameter files or baked folders); exit 1 when they differ.")]
+public sealed class DiffOptions
+{
+    /// <summary>The old side.</summary>
+    [Value(0, MetaName = "OLD", Required = true, HelpText = "Parameter file, bake output folder, or review/ folder.")]
+    public string Old { get; set; } = "";
+
+    /// <summary>The new side.</summary>
+    [Value(1, MetaName = "NEW", Required = true, HelpText = "Parameter file, bake output folder, or review/ folder.")]
+    public string New { get; set; } = "";
+
+    /// <summary>Anything after NEW: a usage error.</summary>
+    [Value(2, Hidden = true)]
+    public IEnumerable<string> Extra { get; set; } = [];
+
+    /// <summary>Base folder of <c>{file: PATH}</c> secrets.</summary>
+    [Option("files-dir", HelpText = "Folder that {file: PATH} secrets are relative to (default: each parameter file's folder).")]
+    public string? FilesDir { get; set; }
 }

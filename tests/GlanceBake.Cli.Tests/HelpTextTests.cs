@@ -41,7 +41,8 @@ public sealed class HelpTextTests
             foreach (var o in OptionsOf(verb))
             {
                 var expected = o.ShortName.Length > 0 ? $"-{o.ShortName}, --{o.LongName}" : $"--{o.LongName}";
-                Assert.True(lines.Any(l => l.StartsWith(expected + " ", StringComparison.Ordinal) || l == expected),
+                Assert.True(lines.Any(l => l.StartsWith(expected + " ", StringComparison.Ordinal) || l == expected
+                    || (o.MetaValue is { Length: > 0 } meta && l.StartsWith($"{expected}={meta} ", StringComparison.Ordinal))),
                     $"{string.Join(' ', args)}: no line starts with '{expected}':\n{r.Stdout}");
             }
 

@@ -55,7 +55,7 @@ public sealed class OutputSafetyTests
         var output = Path.Combine(NewTempDir(), "out");
         Assert.Equal(0, Run("bake", Example, "-o", output).ExitCode);
         Assert.Equal(0, Run("bake", Example, "-o", output).ExitCode);
-        Assert.Equal(["SHA256SUMS", "cidata", "rootfs", "seed.iso"],
+        Assert.Equal(["SHA256SUMS", "cidata", "packer", "review", "seed.iso"],
             Directory.GetFileSystemEntries(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 

@@ -76,11 +76,26 @@ public static class DiagnosticCodes
     /// as Keystone's admin port 35357 or Identity v2.0 from Queens on (<c>glancebake lint</c>).</summary>
     public const string DeprecatedForRelease = "GB2017";
 
+    /// <summary>A secret's source is missing: <c>{env: NAME}</c> names an unset variable, <c>{file: PATH}</c> a file
+    /// that does not exist, or a secrets file without the field's entry. Names the variable or path, never a value.</summary>
+    public const string SecretSourceMissing = "GB2018";
+
+    /// <summary>Warning (an error under <c>--strict</c>): a secret still holds one of the install guide's placeholder
+    /// passwords (<c>GLANCE_DBPASS</c>, <c>GLANCE_PASS</c>, <c>ADMIN_PASS</c>, <c>DB_ROOT_PASS</c> ...).</summary>
+    public const string PlaceholderSecret = "GB2019";
+
     /// <summary>The output folder cannot be written.</summary>
     public const string OutputIo = "GB3001";
 
     /// <summary>The output folder holds files GlanceBake did not write, or is the folder being worked in: refused.</summary>
     public const string OutputNotOurs = "GB3002";
+
+    /// <summary>Warning: <c>bake --reveal</c> wrote real secret values into <c>review/</c>; do not commit it.</summary>
+    public const string RevealedSecrets = "GB3003";
+
+    /// <summary><c>bake --check</c>: a file of the committed review tree differs from what the parameters bake (or is
+    /// missing, or new).</summary>
+    public const string ReviewDiffers = "GB3004";
 
     /// <summary>The image cannot be read as ISO 9660 (no descriptor set, a record pointing outside the image).</summary>
     public const string IsoUnreadable = "GB4001";

@@ -124,12 +124,43 @@ internal sealed partial class ParameterBinder
     }
 
     /// <summary>A required secret: checked for emptiness and control characters; never echoed.</summary>
+    /// <remarks>The value may be written literally, as <c>{env: NAME}</c> or as <c>{file: PATH}</c>
+    /// (<see cref="SecretSources"/>); a missing source is GB2018 at the field, a guide placeholder GB2019 (warning).</remarks>
     private string Secret(YamlSection s, ParameterKey key)
     {
-        var v = s.Text(key.Name, required: true);
+        string? v;
+        if (s.Node(key) is YamlDotNet.RepresentationModel.YamlMappingNode map)
+        {
+            var reference = SecretSources.ParseReference(map, out var refProblem);
+            if (reference is null)
+            {
+                bag.Error(DiagnosticCodes.WrongType, $"'{s.Qualified(key)}' {refProblem}", s.At(key));
+                return "";
+            }
+
+            v = sources.Resolve(s.Qualified(key), reference, baseDirectory, out var problem, out var refused);
+            if (v is null)
+            {
+                bag.Error(refused ? DiagnosticCodes.BadPath : DiagnosticCodes.SecretSourceMissing,
+                    problem!, s.At(key));
+                return "";
+            }
+        }
+        else
+        {
+            v = s.Text(key.Name, required: true);
+        }
+
         if (v is null)
         {
             return "";
+        }
+
+        if (SecretSources.IsGuidePlaceholder(v))
+        {
+            bag.Warning(DiagnosticCodes.PlaceholderSecret,
+                $"'{s.Qualified(key)}' still holds one of the install guide's placeholder passwords; set a real secret (glancebake secrets writes random ones)",
+                s.At(key));
         }
 
         if (v.Length == 0)

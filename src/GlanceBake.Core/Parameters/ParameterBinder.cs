@@ -22,7 +22,7 @@ namespace GlanceBake.Core.Parameters;
 /// is read so that diagnostics carry its position. Defaults are the install guide's values, derived from
 /// <c>controller.management_ip</c> where the guide uses the controller's address.
 /// </summary>
-internal sealed partial class ParameterBinder(YamlMappingNode root, string file, string baseDirectory, DiagnosticBag bag)
+internal sealed partial class ParameterBinder(YamlMappingNode root, string file, string baseDirectory, DiagnosticBag bag, SecretSources sources)
 {
     // The stores GlanceBake renders configuration for (the install guide's); swift, rbd, cinder, vsphere and s3
     // need sections and packages GlanceBake does not write yet.

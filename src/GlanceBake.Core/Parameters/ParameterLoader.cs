@@ -16,7 +16,9 @@ public static class ParameterLoader
 
     /// <summary>Reads and validates the file at <paramref name="path"/>; paths inside it are relative to its folder.</summary>
     /// <param name="path">The file as the user named it; used verbatim in diagnostics.</param>
-    public static LoadResult LoadFile(string path)
+    /// <param name="sources">Where <c>{env: NAME}</c> and <c>{file: PATH}</c> secrets are read; default
+    /// <see cref="SecretSources.None"/> (no environment, files beside the parameter file).</param>
+    public static LoadResult LoadFile(string path, SecretSources? sources = null)
     {
         byte[]? bytes;
         try
@@ -42,14 +44,15 @@ public static class ParameterLoader
         }
 
         var folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? Environment.CurrentDirectory;
-        return Load(text, path, folder);
+        return Load(text, path, folder, sources);
     }
 
     /// <summary>Validates parameter text.</summary>
     /// <param name="text">YAML text.</param>
     /// <param name="file">Name shown in diagnostics.</param>
     /// <param name="baseDirectory">Folder that relative paths in the file (the image file) are resolved against.</param>
-    public static LoadResult Load(string text, string file, string baseDirectory)
+    /// <param name="sources">Where <c>{env: NAME}</c> and <c>{file: PATH}</c> secrets are read.</param>
+    public static LoadResult Load(string text, string file, string baseDirectory, SecretSources? sources = null)
     {
         var bag = new DiagnosticBag();
         YamlMappingNode? root = null;
@@ -112,7 +115,7 @@ public static class ParameterLoader
             return new LoadResult(null, bag.Items);
         }
 
-        var model = new ParameterBinder(root, file, baseDirectory, bag).Bind();
+        var model = new ParameterBinder(root, file, baseDirectory, bag, sources ?? SecretSources.None).Bind();
         return new LoadResult(bag.HasErrors ? null : model, bag.Items);
     }
 

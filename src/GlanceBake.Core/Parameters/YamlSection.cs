@@ -217,6 +217,9 @@ internal sealed class YamlSection
     /// <summary>The dotted path of <paramref name="key"/> in this section (<c>glance.endpoints.public</c>).</summary>
     public string Qualified(string key) => _path.Length == 0 ? key : $"{_path}.{key}";
 
+    /// <summary>The key's raw value node, or null when absent (secret references read it).</summary>
+    public YamlNode? Node(ParameterKey key) => Find(key.Name);
+
     private YamlNode? Find(string key) =>
         _node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
 

@@ -5,8 +5,9 @@ namespace GlanceBake.Core.Seed;
 
 /// <summary>
 /// The write stage: puts a <see cref="SeedBundle"/> in an output folder as
-/// <c>cidata/</c> (exactly the ISO's files), <c>rootfs/</c> (what user-data writes, at target paths),
-/// <c>seed.iso</c> (volume CIDATA, ISO 9660 + Joliet + Rock Ridge) and <c>SHA256SUMS</c>.
+/// <c>cidata/</c> (exactly the ISO's files), <c>review/</c> (the NoCloud files and what user-data writes, at target
+/// paths under <c>review/rootfs/</c>, secrets as placeholders: <see cref="ReviewTree"/>), <c>seed.iso</c> (volume
+/// CIDATA, ISO 9660 + Joliet + Rock Ridge), <c>packer/cidata.pkr.hcl</c> and <c>SHA256SUMS</c>.
 /// The tree is built in a sibling staging folder and swapped in only when complete, so a failure leaves the
 /// previous output untouched and nothing half-written.
 /// </summary>
@@ -15,12 +16,16 @@ public static class BundleWriter
     /// <summary>The ISO's volume identifier; cloud-init's NoCloud matches <c>cidata</c> or <c>CIDATA</c>.</summary>
     public const string VolumeLabel = "CIDATA";
 
-    /// <summary>The top-level entries of an output folder; a folder holding anything else is not replaced.</summary>
-    public static IReadOnlyList<string> OwnEntries { get; } = ["SHA256SUMS", "cidata", "rootfs", "seed.iso"];
+    /// <summary>The top-level entries bake writes.</summary>
+    public static IReadOnlyList<string> OwnEntries { get; } = ["SHA256SUMS", "cidata", "packer", "review", "seed.iso"];
+
+    /// <summary>Entries an output folder may hold and still be replaced: <see cref="OwnEntries"/>, and <c>rootfs</c>,
+    /// which bakes before the review tree wrote.</summary>
+    public static IReadOnlyList<string> ReplaceableEntries { get; } = [.. OwnEntries, "rootfs"];
 
     /// <summary>
     /// Why <paramref name="outputDir"/> must not be replaced, or null when it may: it must be new, empty, or a
-    /// previous GlanceBake output (only <see cref="OwnEntries"/> at its top), and must not contain the working folder.
+    /// previous GlanceBake output (only <see cref="ReplaceableEntries"/> at its top), and must not contain the working folder.
     /// </summary>
     public static string? RefusalReason(string outputDir, string workingDirectory)
     {
@@ -47,14 +52,15 @@ public static class BundleWriter
         }
 
         var foreign = Directory.EnumerateFileSystemEntries(full).Select(Path.GetFileName)
-            .Where(n => !OwnEntries.Contains(n!, StringComparer.Ordinal)).Order(StringComparer.Ordinal).FirstOrDefault();
+            .Where(n => !ReplaceableEntries.Contains(n!, StringComparer.Ordinal)).Order(StringComparer.Ordinal).FirstOrDefault();
         return foreign is null ? null
             : $"it holds '{foreign}', which GlanceBake did not write; bake replaces the whole folder, so choose a new or empty one";
     }
 
     /// <summary>
     /// Writes the bundle to <paramref name="outputDir"/>, replacing a previous output there. Secret-bearing files
-    /// (the NoCloud files, the image and seed.iso) are written owner-only (0600); rootfs/ copies keep their target modes.
+    /// (the NoCloud files, the image, seed.iso, and SHA256SUMS, whose hashes are of them) are written owner-only
+    /// (0600); review/ copies keep their target modes.
     /// Call <see cref="RefusalReason"/> first: this method replaces whatever the folder holds.
     /// </summary>
     /// <returns>Relative paths written, sorted, with their SHA-256 (the SHA256SUMS lines).</returns>
@@ -119,9 +125,12 @@ public static class BundleWriter
 
         written.Add(imagePath, bundle.Image.Sha256);
 
-        foreach (var f in bundle.Rootfs)
+        var packer = PackerFragment.Build(bundle.Cidata.Select(c => c.Name), bundle.Image.SeedPath.Split('/')[0]);
+        written.Add(WriteFile(root, PackerFragment.RelativePath, packer, 0b110_100_100), Sha256Of(packer));
+
+        foreach (var f in bundle.Review)
         {
-            written.Add(WriteFile(root, "rootfs" + f.Path, f.Content, f.Mode), Sha256Of(f.Content));
+            written.Add(WriteFile(root, "review/" + f.Path, f.Content, f.Mode), Sha256Of(f.Content));
         }
 
         var iso = new IsoImageBuilder(VolumeLabel, bundle.Timestamp);
@@ -142,6 +151,7 @@ public static class BundleWriter
             .Select(w => $"{w.Value}  {w.Key}")
             .ToList();
         File.WriteAllText(Path.Combine(root, "SHA256SUMS"), string.Join("\n", lines) + "\n");
+        SetMode(Path.Combine(root, "SHA256SUMS"), OwnerOnly);
         return lines;
     }
 

@@ -15,8 +15,9 @@ public static class SeedBaker
     /// <summary>Renders every output file.</summary>
     /// <param name="p">Validated parameters.</param>
     /// <param name="timestamp">Build time for the ISO's date fields.</param>
+    /// <param name="reveal">Write real secret values into the review tree (<see cref="ReviewTree"/>) instead of placeholders.</param>
     /// <exception cref="IOException">The verification image file cannot be read.</exception>
-    public static SeedBundle Bake(BakeParameters p, DateTimeOffset timestamp)
+    public static SeedBundle Bake(BakeParameters p, DateTimeOffset timestamp, bool reveal = false)
     {
         var image = p.Verification.ImageFile is { } file
             ? SeedImage.FromFile(file, p.Verification.DiskFormat)
@@ -44,6 +45,9 @@ public static class SeedBaker
         }
 
         cidata.Add(("user-data", userData));
-        return new SeedBundle(instanceId, cidata, rootfs, image, timestamp);
+        return new SeedBundle(instanceId, cidata, rootfs, image, timestamp)
+        {
+            Review = ReviewTree.Render(p, image, reveal, instanceId),
+        };
     }
 }

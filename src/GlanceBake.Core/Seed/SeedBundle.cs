@@ -4,7 +4,7 @@ namespace GlanceBake.Core.Seed;
 
 /// <summary>
 /// Everything one bake produces, in memory: the NoCloud files (the ISO's root), the rootfs files user-data
-/// writes, and the verification image. Pure data; <see cref="BundleWriter"/> puts it on disk.
+/// writes, the review tree, and the verification image. Pure data; <see cref="BundleWriter"/> puts it on disk.
 /// </summary>
 /// <param name="InstanceId">meta-data's instance-id.</param>
 /// <param name="Cidata">NoCloud files by name (<c>user-data</c>, <c>meta-data</c>, <c>network-config</c>), sorted.</param>
@@ -16,4 +16,8 @@ public sealed record SeedBundle(
     IReadOnlyList<(string Name, byte[] Content)> Cidata,
     IReadOnlyList<RenderedFile> Rootfs,
     SeedImage Image,
-    DateTimeOffset Timestamp);
+    DateTimeOffset Timestamp)
+{
+    /// <summary>The review tree (<see cref="ReviewTree"/>): what <see cref="BundleWriter"/> writes under <c>review/</c>.</summary>
+    public IReadOnlyList<ReviewFile> Review { get; init; } = [];
+}

@@ -66,7 +66,7 @@ public sealed partial class C10_DatabasePasswordEscapingTests
     public void Bake_NastyPassword_GlanceApiConfReadsBackExactValues(string password)
     {
         var bundle = TestBake.Bake(NastyValues.AllPasswords(password));
-        var dir = TestBake.Write(bundle);
+        var dir = TestBake.WriteRootfs(bundle);
         var r = TestBake.Python(IniScript, Path.Combine(dir, "rootfs/etc/glance/glance-api.conf")).ShouldSucceed("configparser");
         using var json = JsonDocument.Parse(r.StandardOutput);
         var authtoken = json.RootElement.GetProperty("keystone_authtoken");
@@ -159,7 +159,7 @@ public sealed partial class C10_DatabasePasswordEscapingTests
     [MemberData(nameof(Passwords))]
     public void Bake_NastyPassword_AdminOpenrcGivesBackTheExactPasswordAsOneWord(string password)
     {
-        var dir = TestBake.Write(TestBake.Bake(NastyValues.AllPasswords(password)));
+        var dir = TestBake.WriteRootfs(TestBake.Bake(NastyValues.AllPasswords(password)));
         var r = TestBake.CleanBash(". \"$1\" && printf '%s' \"$OS_PASSWORD\"", Path.Combine(dir, "rootfs/root/admin-openrc"));
         Assert.True(r.ExitCode == 0, r.StandardError);
         Assert.Equal(password, r.StandardOutput);
@@ -170,7 +170,7 @@ public sealed partial class C10_DatabasePasswordEscapingTests
     [MemberData(nameof(Passwords))]
     public void Bake_NastyPassword_SecretsEnvGivesBackTheExactPasswordAsOneWord(string password)
     {
-        var dir = TestBake.Write(TestBake.Bake(NastyValues.AllPasswords(password)));
+        var dir = TestBake.WriteRootfs(TestBake.Bake(NastyValues.AllPasswords(password)));
         var r = TestBake.CleanBash(". \"$1\" && printf '%s' \"$GLANCE_PASS\"", Path.Combine(dir, "rootfs/etc/glancebake/secrets.env"));
         Assert.True(r.ExitCode == 0, r.StandardError);
         Assert.Equal(password, r.StandardOutput);

@@ -31,7 +31,7 @@ public sealed class C17_VfatNotSupportedTests
     {
         Assert.Equal("CIDATA", BundleWriter.VolumeLabel);
         var dir = TestBake.Write(TestBake.Bake(TestBake.ExampleText));
-        Assert.Equal(new[] { "SHA256SUMS", "cidata", "rootfs", "seed.iso" },
+        Assert.Equal(new[] { "SHA256SUMS", "cidata", "packer", "review", "seed.iso" },
             Directory.EnumerateFileSystemEntries(dir).Select(e => Path.GetFileName(e)).Order(StringComparer.Ordinal).ToArray());
         Assert.DoesNotContain(Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories),
             f => f.EndsWith(".img", StringComparison.Ordinal) || f.EndsWith(".vfat", StringComparison.Ordinal));

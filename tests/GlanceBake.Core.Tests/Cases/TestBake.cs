@@ -126,6 +126,27 @@ internal static class TestBake
         return dir;
     }
 
+    /// <summary>
+    /// Writes the bundle's rootfs files as cloud-init writes them, real secrets included, under <c>rootfs/</c> of a
+    /// fresh temporary folder, and returns that folder (the output's review/ copy holds placeholders instead).
+    /// </summary>
+    public static string WriteRootfs(SeedBundle bundle)
+    {
+        var dir = NewTempDir();
+        foreach (var f in bundle.Rootfs)
+        {
+            WriteBytes(Path.Combine(dir, "rootfs" + f.Path), f.Content);
+        }
+
+        return dir;
+    }
+
+    private static void WriteBytes(string path, byte[] content)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, content);
+    }
+
     /// <summary>A fresh, empty temporary folder.</summary>
     public static string NewTempDir()
     {

@@ -79,7 +79,7 @@ public sealed class SecretsInDiagnosticsTests
         var r = ParameterLoader.Load(TestBake.With(("database.admin.method", "password"),
             ("database.admin.password", $"{Secret}'\"")), "controller.yaml", TestBake.RepoRoot);
         Assert.False(r.Succeeded);
-        var d = Assert.Single(r.Diagnostics);
+        var d = Assert.Single(r.Diagnostics, d => d.Code != GlanceBake.Core.Diagnostics.DiagnosticCodes.PlaceholderSecret); // the guide's placeholders are GB2019 warnings
         Assert.Equal("GB2012", d.Code);
         Assert.DoesNotContain("Zq7SECRET", d.ToString());
     }

@@ -55,7 +55,7 @@ public sealed class GlanceOptionTests
         try
         {
             InstalledGlance.RequireRelease(baked.Parameters.Target.Release, availability);
-            AssertKnown(baked.Bundle.Rootfs.Where(f => IsGlanceIni(f.TargetPath)).Select(f => baked.PathOf("rootfs" + f.Path)).ToList());
+            AssertKnown(baked.Bundle.Rootfs.Where(f => IsGlanceIni(f.TargetPath)).Select(f => baked.RootfsPath(f.Path)).ToList());
         }
         finally
         {
@@ -74,7 +74,7 @@ public sealed class GlanceOptionTests
         InstalledGlance.RequireRelease(release, availability);
         var bundle = TestBake.Bake(TestBake.ForTarget(release, distro,
             ("glance.stores", stores.Split(',')), ("glance.default_store", "file")));
-        var dir = TestBake.Write(bundle);
+        var dir = TestBake.WriteRootfs(bundle);
         // Staged files (Cloud Archive targets, cloud-init without defer) are checked where cloud-init writes them.
         var files = bundle.Rootfs.Where(f => IsGlanceIni(f.TargetPath))
             .Select(f => Path.Combine(dir, "rootfs" + f.Path)).ToList();

@@ -16,8 +16,28 @@ public sealed record BakedScenario(string Name, BakeParameters Parameters, SeedB
     /// <summary>Full path of an output file given its '/'-separated relative path.</summary>
     public string PathOf(string relative) => Path.Combine(OutputDir, relative.Replace('/', Path.DirectorySeparatorChar));
 
-    /// <summary>The review copy of a rootfs file (<c>rootfs/etc/glance/glance-api.conf</c>).</summary>
-    public string RootfsPath(string path) => PathOf("rootfs" + (Rendered(path)?.Path ?? path));
+    /// <summary>
+    /// A rootfs file as cloud-init writes it, real secrets included (the output's review/ copy shows placeholders):
+    /// written once below the temporary folder, at <c>real/rootfs/etc/glance/glance-api.conf</c>.
+    /// </summary>
+    public string RootfsPath(string path)
+    {
+        var real = Path.Combine(TempDir, "real");
+        lock (Bundle)
+        {
+            if (!Directory.Exists(real))
+            {
+                foreach (var f in Bundle.Rootfs)
+                {
+                    var target = Path.Combine(real, "rootfs" + f.Path);
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    File.WriteAllBytes(target, f.Content);
+                }
+            }
+        }
+
+        return Path.Combine(real, "rootfs" + (Rendered(path)?.Path ?? path));
+    }
 
     /// <summary>The rendered file that cloud-init writes at <paramref name="path"/> or that ends up there (a staged
     /// file), or null.</summary>
