@@ -57,6 +57,7 @@ public static class ReleaseCatalog
     [
         // Ubuntu Cloud Archive: xenial carried newton..queens; noble carries dalmatian (2024.2) and later.
         new("debian-12", "debian", "bookworm", "zed", [], "python3-openstackclient", "python3-pymysql", "mariadb.service"),
+        new("debian-13", "debian", "trixie", "2025.1", [], "python3-openstackclient", "python3-pymysql", "mariadb.service"),
         new("ubuntu-16.04", "ubuntu", "xenial", "mitaka", ["pike", "queens"], "python-openstackclient", "python-pymysql", "mysql.service"),
         new("ubuntu-24.04", "ubuntu", "noble", "2024.1", ["2024.2", "2025.1"], "python3-openstackclient",
             "python3-pymysql", "mariadb.service"),
