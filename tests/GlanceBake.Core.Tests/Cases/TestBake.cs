@@ -24,7 +24,7 @@ internal static class TestBake
     public static readonly (string Release, string Distro)[] Targets =
     [
         ("pike", "ubuntu-16.04"), ("queens", "ubuntu-16.04"), ("zed", "debian-12"), ("2024.1", "ubuntu-24.04"),
-        ("2025.1", "ubuntu-24.04"),
+        ("2025.1", "ubuntu-24.04"), ("2025.1", "debian-13"),
     ];
 
     /// <summary>
