@@ -54,7 +54,7 @@ try:
                                   "region_name": "RegionOne"}).json()["images"]
     out["images"] = [{"id": i["id"], "status": i["status"], "visibility": i.get("visibility"),
                       "disk_format": i.get("disk_format"), "container_format": i.get("container_format"),
-                      "size": i.get("size")} for i in imgs]
+                      "size": i.get("size"), "virtual_size": i.get("virtual_size")} for i in imgs]
 except Exception as e:  # Glance not answering is a finding, not a crash
     out["images_error"] = "%s: %s" % (type(e).__name__, e)
 json.dump(out, sys.stdout, sort_keys=True)
