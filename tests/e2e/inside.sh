@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# shellcheck disable=SC2001 # sed prefixes multi-line output
+# shellcheck disable=SC2001,SC2016 # sed prefixes multi-line output; bash -c scripts get values as $1
 # Runs as PID 1 of the controller's own pid namespace (started by replay.sh
 # with unshare --uts --mount --pid --fork --mount-proc). Mounts /proc /sys
 # /dev /run into the controller root (visible in this namespace only), starts
@@ -24,7 +24,10 @@ hostname glancebake-e2e            # this uts namespace only
 mkdir -p "$R"
 mount -t tmpfs -o mode=755,size=8g tmpfs "$R"
 zstd -dc -T0 "$ROOT_TAR" | tar -C "$R" --numeric-owner -xpf - || { fail "cannot unpack $ROOT_TAR"; exit 1; }
-exec 9>&-                          # the cache lock (taken by replay.sh)
+# The cache lock (taken by replay.sh): unlock, not just close. The unshare
+# parent holds the same open file description for the whole run, so closing
+# this copy alone would keep other runs waiting until this one ends.
+flock -u 9; exec 9>&-
 log "root unpacked on tmpfs: $(du -sh "$R" | cut -f1)"
 mount -t proc proc "$R/proc"
 mount -t sysfs sysfs "$R/sys"
@@ -212,15 +215,121 @@ assert_first_boot_result() {   # TAG
   IDS=$(jq_ '" ".join([u["id"] for u in d["users"]] + [x["id"] for x in d["services"]] + [e["id"] for e in d["endpoints"]] + [i["id"] for i in d["images"]])')
 }
 
+# How this distro runs glance-api, asserted rather than assumed. Debian's
+# /etc/init.d/glance-api (openstack-pkg-tools) runs uWSGI only when its
+# UWSGI_PORT/UWSGI_INI_PATH/UWSGI_INI_APP lines are set; its `show-args` prints
+# the command it (and the systemd unit's `ExecStart=/etc/init.d/glance-api
+# systemd-start`) runs. GLANCE_API_MODEL (from replay.sh) is what that command
+# is on this target: eventlet (/usr/bin/glance-api) or uwsgi.
+assert_glance_service() {   # TAG
+  local t=$1 args model procs unit
+  args=$(inroot /etc/init.d/glance-api show-args 2>&1)
+  case "$args" in *uwsgi*) model=uwsgi ;; *) model=eventlet ;; esac
+  log "$t: /etc/init.d/glance-api show-args: $args"
+  check_eq "$t: glance-api model per its init script (show-args)" "$GLANCE_API_MODEL" "$model"
+  procs=$(inroot ps -u glance -o args= 2>&1)
+  echo "$procs" | sort -u | sed 's/^/  glance processes | /'
+  check "$t: a glance-owned process runs exactly that command" grep -qF -- "$args" <<<"$procs"
+  unit=$(for u in /usr/lib/systemd/system/glance-api.service /lib/systemd/system/glance-api.service; do
+    [ -f "$R$u" ] && echo "$u" && break; done)
+  check "$t: the package's glance-api.service runs the same init script (ExecStart=/etc/init.d/glance-api systemd-start)" \
+    grep -qx 'ExecStart=/etc/init.d/glance-api systemd-start' "$R$unit"
+  if [ -x "$R/usr/bin/systemd-analyze" ]; then
+    check "$t: systemd-analyze verify accepts glance-api.service with the seed's drop-in" \
+      inroot systemd-analyze verify --man=no glance-api.service
+    check "$t: systemd-delta shows the unit extended by 10-glancebake.conf" \
+      bash -c 'chroot "$1" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin systemd-delta --no-pager --type=extended 2>/dev/null |
+        grep -q "glance-api.service.d/10-glancebake.conf"' _ "$R"
+  else
+    log "$t: no systemd-analyze in this root: the drop-in is not verified here"
+  fi
+  local ss_out
+  ss_out=$(inroot ss -ltnpH 'sport = :9292' 2>&1)
+  echo "$ss_out" | sed 's/^/  ss -ltnp :9292 | /'
+  check "$t: glance-api listens on TCP 9292" grep -q '"glance-api"\|"uwsgi' <<<"$ss_out"
+  local logf=/var/log/glance/glance-api.log
+  check "$t: glance-api logs to $logf (non-empty, owned by glance)" \
+    test "$(inroot stat -c %U "$logf" 2>/dev/null)" = glance -a -s "$R$logf"
+  check "$t: no ERROR or CRITICAL line in $logf" bash -c '! grep -E " (ERROR|CRITICAL) " "$1"' _ "$R$logf"
+  if [ "${RESERVED_STORES:-0}" = 1 ]; then
+    # enabled_backends: Glance registers os_glance_staging_store and
+    # os_glance_tasks_store (glance_store defaults /var/lib/glance/<name>) and
+    # creates their directories at start; nothing to configure.
+    check "$t: reserved stores' directories exist, owned by glance" \
+      test "$(inroot stat -c %U /var/lib/glance/os_glance_staging_store /var/lib/glance/os_glance_tasks_store 2>&1 |
+        tr '\n' ' ')" = "glance glance "
+  fi
+}
+
+# Glance 30 (2025.1) inspects uploads: content must match disk_format
+# ([image_format] require_image_format_match, default True). The seed's image
+# passed that (virtual_size is what the inspector read from its qcow2 header);
+# a non-qcow2 upload claiming qcow2 must be refused.
+assert_format_match() {
+  check_eq "first-boot: virtual_size Glance read from the verification image's header" 1048576 \
+    "$(jq_ 'd["images"][0].get("virtual_size")')"
+  head -c 65536 /dev/urandom >"$R/tmp/e2e-not-qcow2"
+  local out rc
+  out=$(osc image create e2e-format-mismatch --disk-format qcow2 --container-format bare \
+    --file /tmp/e2e-not-qcow2 -f value -c id 2>&1); rc=$?
+  echo "$out" | tail -n 3 | sed 's/^/  mismatch upload | /'
+  check "Glance refuses an upload whose content does not match disk_format qcow2" test "$rc" != 0
+  check "glance-api.log says why: Image disk_format qcow2 does not match stream data" \
+    grep -q 'Image disk_format qcow2 does not match stream data' "$R/var/log/glance/glance-api.log"
+  local id
+  for id in $(osc image list --name e2e-format-mismatch -f value -c ID 2>/dev/null); do osc image delete "$id" >/dev/null 2>&1; done
+  rm -f "$R/tmp/e2e-not-qcow2"
+}
+
 ran_user_data() {   # TAG: the output shows cloud-init running the user-data's runcmd (the runner)
   check "$1: cloud-init ran the seed's runcmd (glancebake-firstboot)" \
     inroot grep -q glancebake-firstboot /var/lib/cloud/instance/scripts/runcmd
+}
+
+# The network variant's network-config (baked with a static controller.network
+# block, read back out of its seed.iso) through this root's own cloud-init.
+check_network_config() {
+  # replay.sh bakes it and checks it holds network-config (not in the dev-only GLANCEBAKE_E2E_SEED_ISO mode).
+  [ -s "$WORK/seed-network/network-config" ] || { log "network variant: not baked in this run, not checked"; return; }
+  install -m 0644 "$WORK/seed-network/network-config" "$R/tmp/e2e-network-config"
+  local out
+  if [ "${NETCONF_SCHEMA:-0}" = 1 ]; then
+    # Without netplan in the root, cloud-init checks v2 against its own schema
+    # (schema-network-config-v2.json); "Skipping" would mean nothing was checked.
+    out=$(inroot cloud-init schema --schema-type network-config -c /tmp/e2e-network-config 2>&1)
+    echo "$out" | sed 's/^/  cloud-init schema | /'
+    check "network variant: cloud-init schema --schema-type network-config says Valid" \
+      bash -c 'grep -q "Valid schema" <<<"$1" && ! grep -qi "skipping" <<<"$1"' _ "$out"
+  else
+    log "network variant: this root's cloud-init has no 'schema --schema-type network-config' (23.1+); parse and render only"
+  fi
+  check "network variant: cloud-init's network_state parses it strictly (ens3, 2 addresses, route, DNS)" \
+    inroot python3 -c '
+import sys, yaml
+from cloudinit.net import network_state
+ns = network_state.parse_net_config_data(yaml.safe_load(open(sys.argv[1])), skip_broken=False)
+ifs = {i["name"]: i for i in ns.iter_interfaces()}
+subs = ifs["ens3"]["subnets"]
+assert sorted("%s/%s" % (s["address"], s["prefix"]) for s in subs) == ["192.0.2.11/24", "2001:db8::11/64"], subs
+assert any(r.get("gateway") == "192.0.2.1" for s in subs for r in s.get("routes", [])), subs
+assert set(ns.dns_nameservers) >= {"192.0.2.53", "2001:db8::53"} or \
+  any("192.0.2.53" in s.get("dns_nameservers", []) for s in subs), (ns.dns_nameservers, subs)
+' /tmp/e2e-network-config
+  rm -rf "$R/tmp/e2e-net-out"
+  # eni: the networkd renderer chowns to systemd-network, a user this root
+  # only gets when first boot pulls systemd in.
+  check "network variant: cloud-init devel net-convert renders it (eni: address 192.0.2.11/24, gateway)" \
+    bash -c 'chroot "$1" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 cloud-init devel net-convert \
+      --network-data /tmp/e2e-network-config --kind yaml --output-kind eni --distro debian \
+      --directory /tmp/e2e-net-out >/dev/null &&
+      grep -rqE "^ +address 192\.0\.2\.11/24$" "$1/tmp/e2e-net-out" && grep -rq "gw 192\.0\.2\.1" "$1/tmp/e2e-net-out"' _ "$R"
 }
 
 main_flow() {
   phase seed
   install_seed "$WORK/seed-main"
   check "cloud-init schema accepts the baked user-data" inroot cloud-init schema -c "$SEED_DIR/user-data"
+  check_network_config
   check "glance is not installed before first boot" test ! -e "$R/usr/bin/glance-api"
 
   phase first-boot
@@ -231,6 +340,7 @@ main_flow() {
   ran_user_data first-boot
   check "first-boot: glance was installed by the seed" test -x "$R/usr/bin/glance-api"
   assert_first_boot_result first-boot
+  assert_glance_service first-boot
   local ids1=$IDS
   log "IDs after first boot: $ids1"
 
@@ -249,7 +359,10 @@ main_flow() {
   sed 's/^/  glancebake-firstboot | /' "$LOGS/runner-again.log"
   check_eq "replay (glancebake-firstboot again): exit code" 0 "$rc"
   assert_first_boot_result runner-again
+  assert_glance_service runner-again
   check_eq "replay (glancebake-firstboot again): same user, service, endpoint and image IDs" "$ids1" "$IDS"
+  # Last: the refused upload may leave Glance log lines behind.
+  if [ "${FORMAT_MATCH:-0}" = 1 ]; then assert_format_match; fi
 }
 
 # Issue 7: a leftover or foreign image of the verification name must not pass as the seed's. The good image
@@ -437,6 +550,7 @@ case "$MODE" in
 esac
 
 phase stop-services
+cp -a "$R/var/log/glance" "$LOGS/glance" 2>/dev/null   # kept with GLANCEBAKE_E2E_KEEP=1
 inroot service glance-api stop >/dev/null 2>&1
 inroot service memcached stop >/dev/null 2>&1
 inroot service mariadb stop >/dev/null 2>&1

@@ -1,10 +1,18 @@
 #!/usr/bin/env bash
 # GlanceBake end-to-end stage: bake a seed, read it back out of seed.iso, and
-# have real cloud-init run it on a fresh Debian 12 controller root (a
-# debootstrap chroot inside its own uts/mount/pid namespaces) against real
-# MariaDB, Keystone and memcached. Glance itself is installed by the seed.
+# have real cloud-init run it on a fresh Debian controller root (a debootstrap
+# chroot inside its own uts/mount/pid namespaces) against real MariaDB,
+# Keystone and memcached. Glance itself is installed by the seed.
 #
-# Usage: bash tests/e2e/replay.sh [--expect-failure wrong-admin-password] [--no-broken]
+# Usage: bash tests/e2e/replay.sh [--target RELEASE/DISTRO]
+#                                 [--expect-failure wrong-admin-password] [--no-broken]
+#   --target zed/debian-12       (default) Debian 12 bookworm root, Glance 25 (zed),
+#                                params-zed-debian12.yaml
+#   --target 2025.1/debian-13    Debian 13 trixie root, Glance 30 (2025.1),
+#                                params-2025.1-debian13.yaml
+#   Each target has its own suite, root package list, cached root tarball and
+#   parameter file; everything else (fixture, asserts, replays, failure cases)
+#   is the same.
 #   (default)        first boot, replay (cloud-init clean + 4 stages), replay
 #                    (runner again), then on the same root: Keystone down (bound),
 #                    a missing tool, and the broken input (wrong admin password)
@@ -41,8 +49,11 @@ REPO=${GLANCEBAKE_E2E_REPO:-$(cd "$HERE/../.." && pwd)}
 
 MODE=full
 COMPARE_REV=""
+TARGET=zed/debian-12
 while [ $# -gt 0 ]; do
   case "$1" in
+    --target) TARGET=${2:-}; shift 2 || { echo "replay.sh: --target needs RELEASE/DISTRO" >&2; exit 2; } ;;
+    --target=*) TARGET=${1#--target=}; shift ;;
     --expect-failure)
       case "${2:-}" in
         wrong-admin-password) MODE=broken ;;
@@ -52,7 +63,7 @@ while [ $# -gt 0 ]; do
       shift 2 ;;
     --no-broken) MODE=nobroken; shift ;;
     --compare-runner) COMPARE_REV=${2:?--compare-runner needs a git revision}; shift 2 ;;
-    -h|--help) sed -n '2,36p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,43p' "$0"; exit 0 ;;
     *) echo "replay.sh: unknown argument '$1'" >&2; exit 2 ;;
   esac
 done
@@ -102,13 +113,36 @@ die() { fail "$*"; summary; exit 1; }
 if [ "$(id -u)" != 0 ]; then die "e2e needs root (debootstrap, chroot, namespaces)"; fi
 
 # --- the controller root's definition (its hash keys the cache) --------------
-SUITE=bookworm
-MIRROR=http://deb.debian.org/debian
-SECURITY_MIRROR=http://deb.debian.org/debian-security
 # What the install guide assumes is already on the controller (Glance is not:
 # the seed installs it), plus what any Debian cloud image carries.
-ROOT_PACKAGES="mariadb-server keystone memcached python3-openstackclient cloud-init
-python3-pymysql curl ca-certificates procps iproute2"
+case "$TARGET" in
+  zed/debian-12)
+    SUITE=bookworm
+    PARAMS=$HERE/params-zed-debian12.yaml
+    NETCONF_SCHEMA=0   # cloud-init 22.4.2: no `schema --schema-type network-config` (23.1+)
+    GLANCE_API_MODEL=eventlet  # /etc/init.d/glance-api runs /usr/bin/glance-api
+    RESERVED_STORES=0  # Glance 25: the seed writes stores/default_store, no enabled_backends
+    FORMAT_MATCH=0     # require_image_format_match is 2025.1's
+    ROOT_PACKAGES="mariadb-server keystone memcached python3-openstackclient cloud-init
+python3-pymysql curl ca-certificates procps iproute2" ;;
+  2025.1/debian-13)
+    SUITE=trixie
+    PARAMS=$HERE/params-2025.1-debian13.yaml
+    NETCONF_SCHEMA=1   # cloud-init 25.1.4
+    # glance-api 2:30.0.0-3+deb13u5 depends on uwsgi-plugin-python3 and ships
+    # glance-api-uwsgi.ini, but its init script keeps UWSGI_PORT/UWSGI_INI_PATH
+    # commented out ("Re-disable uwsgi as backups aren't working", 29.0.0~rc1-2):
+    # it runs /usr/bin/glance-api (eventlet) on 9292, like bookworm.
+    GLANCE_API_MODEL=eventlet
+    RESERVED_STORES=1  # enabled_backends: os_glance_staging_store, os_glance_tasks_store
+    FORMAT_MATCH=1     # [image_format] require_image_format_match = True by default
+    ROOT_PACKAGES="mariadb-server keystone memcached python3-openstackclient cloud-init
+python3-pymysql curl ca-certificates procps iproute2" ;;
+  *) die "unknown --target '$TARGET' (known: zed/debian-12, 2025.1/debian-13)" ;;
+esac
+log "target $TARGET: Debian $SUITE root, $(basename "$PARAMS")"
+MIRROR=http://deb.debian.org/debian
+SECURITY_MIRROR=http://deb.debian.org/debian-security
 ROOT_FORMAT=2   # bump when the preparation below changes
 CACHE=${GLANCEBAKE_E2E_CACHE:-/var/cache/glancebake-e2e}
 # shellcheck disable=SC2086 # the package list is split into words on purpose
@@ -186,8 +220,9 @@ wait_root() {
   if wait "$ROOT_BUILD_PID"; then mv "$ROOT_TAR.tmp" "$ROOT_TAR"
   else rm -f "$ROOT_TAR.tmp"; die "root: preparing the debootstrap root failed (see above)"; fi
   ROOT_BUILD_PID=""
-  # Keep one root per key: drop tarballs of older definitions.
-  find "$CACHE" -maxdepth 1 -name 'root-*.tar.zst' ! -name "$(basename "$ROOT_TAR")" -delete
+  # Keep one root per suite: drop this suite's tarballs of older definitions
+  # (never another suite's: each target keeps its own cached root).
+  find "$CACHE" -maxdepth 1 -name "root-$SUITE-*.tar.zst" ! -name "$(basename "$ROOT_TAR")" -delete
 }
 
 check_root() {
@@ -200,7 +235,6 @@ check "controller root tarball has the guide's prerequisites and no glance" bash
 # The lock is held until the namespace has unpacked the root (inside.sh).
 
 # ---------------------------------------------------------------------------
-PARAMS=$HERE/params-zed-debian12.yaml
 BROKEN_PARAMS=$WORK/params-broken.yaml
 # The broken input: same parameters, but a keystone admin password that the
 # fixture does not have.
@@ -208,6 +242,16 @@ BROKEN_PARAMS=$WORK/params-broken.yaml
 import sys, yaml
 d = yaml.safe_load(open(sys.argv[1]))
 d["keystone"]["admin"]["password"] = "not the fixture's password"
+yaml.safe_dump(d, open(sys.argv[2], "w"), sort_keys=False)
+PY
+NET_PARAMS=$WORK/params-network.yaml
+# The network variant: same parameters plus a static controller.network block;
+# only its network-config is checked (by the root's own cloud-init), not booted.
+/usr/bin/python3 - "$PARAMS" "$NET_PARAMS" <<'PY' || die "bake: cannot write the network parameter file"
+import sys, yaml
+d = yaml.safe_load(open(sys.argv[1]))
+d["controller"]["network"] = {"interface": "ens3", "addresses": ["192.0.2.11/24", "2001:db8::11/64"],
+                              "gateway": "192.0.2.1", "nameservers": ["192.0.2.53", "2001:db8::53"]}
 yaml.safe_dump(d, open(sys.argv[2], "w"), sort_keys=False)
 PY
 
@@ -237,6 +281,10 @@ else
   if [ "$MODE" = full ] || [ "$MODE" = broken ]; then
     bake "broken input (wrong keystone admin password)" "$BROKEN_PARAMS" "$WORK/bake-broken" \
       || die "bake of the broken input failed"
+  fi
+  if [ "$MODE" = full ] || [ "$MODE" = nobroken ]; then
+    bake "network variant (static controller.network)" "$NET_PARAMS" "$WORK/bake-network" \
+      || die "bake of the network variant failed"
   fi
 fi
 
@@ -281,6 +329,10 @@ fi
 if [ "$MODE" = full ] || [ "$MODE" = broken ]; then
   extract "$WORK/bake-broken" "$WORK/seed-broken" || die "extract: xorriso could not read the broken seed.iso"
 fi
+if [ -s "$WORK/bake-network/seed.iso" ]; then
+  extract "$WORK/bake-network" "$WORK/seed-network" || die "extract: xorriso could not read the network variant's seed.iso"
+  check "network variant: seed.iso holds network-config" test -s "$WORK/seed-network/network-config"
+fi
 wait_root
 check_root
 phase_end
@@ -290,7 +342,7 @@ phase_end
 # and every process started (mariadb, memcached, keystone, glance-api) end
 # with them. --kill-child takes the namespace down if this script dies.
 log "entering the controller namespaces (mode $MODE)"
-export R WORK PARAMS MODE ROOT_TAR E2E_RESULTS E2E_TIMINGS E2E_T0 COMPARE_REV
+export R WORK PARAMS MODE ROOT_TAR SUITE NETCONF_SCHEMA GLANCE_API_MODEL RESERVED_STORES FORMAT_MATCH E2E_RESULTS E2E_TIMINGS E2E_T0 COMPARE_REV
 unshare --uts --mount --pid --fork --kill-child --mount-proc --propagation private \
   bash "$HERE/inside.sh" </dev/null &
 NS_PID=$!

@@ -54,7 +54,7 @@ try:
                                   "region_name": "RegionOne"}).json()["images"]
     out["images"] = [{"id": i["id"], "status": i["status"], "visibility": i.get("visibility"),
                       "disk_format": i.get("disk_format"), "container_format": i.get("container_format"),
-                      "size": i.get("size"), "checksum": i.get("checksum"),
+                      "size": i.get("size"), "virtual_size": i.get("virtual_size"), "checksum": i.get("checksum"),
                       "os_hash_algo": i.get("os_hash_algo"), "os_hash_value": i.get("os_hash_value")}
                      for i in imgs]
 except Exception as e:  # Glance not answering is a finding, not a crash
