@@ -185,9 +185,9 @@ else
     tail -n 40 "$WORK/disk-build.log" | sed 's/^/  disk | /'
     rm -rf "$DISK_DIR.tmp"; die "disk: build-disk.sh exited $rc"
   fi
+  mv "$DISK_DIR.tmp" "$DISK_DIR"
   # One disk per key: older definitions go.
   find "$CACHE" -mindepth 1 -maxdepth 1 -name 'disk-*' ! -name "disk-$DISK_KEY" -exec rm -rf {} +
-  mv "$DISK_DIR.tmp" "$DISK_DIR"
 fi
 timing disk-build-or-cache $(($(date +%s) - t))
 t=$(date +%s)
