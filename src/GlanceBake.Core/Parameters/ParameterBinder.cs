@@ -46,7 +46,7 @@ internal sealed partial class ParameterBinder(YamlMappingNode root, string file,
         var hostForUrl = ip.Contains(':') ? $"[{ip}]" : ip;
         var database = BindDatabase(top, ip);
         var keystone = BindKeystone(top, hostForUrl, release);
-        var glance = BindGlance(top, hostForUrl, ip);
+        var glance = BindGlance(top, hostForUrl, ip, release);
         var verification = BindVerification(top);
         var packages = BindPackages(top);
         return new BakeParameters(file, target, controller, database, keystone, glance, verification, packages);
@@ -274,7 +274,7 @@ internal sealed partial class ParameterBinder(YamlMappingNode root, string file,
         }
     }
 
-    private GlanceParameters BindGlance(YamlSection top, string hostForUrl, string ip)
+    private GlanceParameters BindGlance(YamlSection top, string hostForUrl, string ip, OpenStackRelease? release)
     {
         var s = top.SectionOrEmpty(GlanceKeys.Section, out var present);
         var user = Name(s, GlanceKeys.User)!;
@@ -354,10 +354,35 @@ internal sealed partial class ParameterBinder(YamlMappingNode root, string file,
                 s.At(GlanceKeys.FilesystemStoreDatadir));
         }
 
-        var flavor = Name(s, GlanceKeys.PasteFlavor)!;
+        var flavor = PasteFlavor(s, release);
         return new GlanceParameters(user, password, email, domain, serviceName, serviceType, description,
             pub, internalUrl, adminUrl, memcachedServers, stores, defaultStore,
             datadir.EndsWith('/') ? datadir : datadir + "/", flavor);
+    }
+
+    /// <summary>
+    /// <c>glance.paste_flavor</c>: only <c>keystone</c>, the guide's pipeline. Glance's paste file also has
+    /// <c>keystone+caching</c> and <c>keystone+cachemanagement</c>, but the image cache needs more than the flavor
+    /// (<c>image_cache_dir</c>; from 2024.1 the <c>centralized_db</c> driver and <c>worker_self_reference_url</c>), and
+    /// no seed with the cache has been run on real services, so they are refused with that reason (GB2001).
+    /// </summary>
+    private string PasteFlavor(YamlSection s, OpenStackRelease? release)
+    {
+        var key = GlanceKeys.PasteFlavor;
+        var v = s.Text(key);
+        if (v is null || v == "keystone")
+        {
+            return key.Default!;
+        }
+
+        var why = v is "keystone+caching" or "keystone+cachemanagement"
+            ? $"the image cache flavor '{v}' is not offered: it also needs image_cache_dir"
+              + (release is null ? "" : $" and, with OpenStack {release.Name}'s default image_cache_driver {release.ImageCacheDriverDefault}"
+                  + (release.ImageCacheDriverDefault == "centralized_db" ? ", worker_self_reference_url" : ", its own SQLite file"))
+              + ", and no seed using the cache has been checked on real services"
+            : $"Glance's paste pipelines for the guide are 'keystone' only (got '{Shown(v)}')";
+        bag.Error(DiagnosticCodes.NotOneOf, $"'{s.Qualified(key)}' must be keystone: {why}", s.At(key));
+        return key.Default!;
     }
 
     private VerificationParameters BindVerification(YamlSection top)

@@ -109,7 +109,8 @@ internal static class ParameterSchema
         public static readonly ParameterKey Stores = new("stores", Choices: ["file", "http"], Doc: "store types, each once; default: file, http", Kind: ParameterKind.List, NonEmpty: true);
         public static readonly ParameterKey DefaultStore = new("default_store", "file", Choices: ["file"]);
         public static readonly ParameterKey FilesystemStoreDatadir = new("filesystem_store_datadir", "/var/lib/glance/images/");
-        public static readonly ParameterKey PasteFlavor = new("paste_flavor", "keystone");
+        public static readonly ParameterKey PasteFlavor = new("paste_flavor", "keystone", Choices: ["keystone"],
+            Doc: "[paste_deploy] flavor: keystone, the guide's; the image cache flavors are refused (not checked on real services)");
         public static readonly ParameterSection Section = new("glance", true,
             [User, Password, Email, Domain, MemcachedServers, Stores, DefaultStore, FilesystemStoreDatadir, PasteFlavor],
             [GlanceService.Section, GlanceEndpoints.Section]);

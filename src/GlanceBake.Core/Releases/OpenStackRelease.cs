@@ -30,4 +30,14 @@ public sealed record OpenStackRelease(
 
     /// <summary>True from Queens on, where Keystone's Identity v2.0 API is removed (Keystone 13.0.0 release notes).</summary>
     public bool IdentityV2Gone => GlanceMajor >= 16;
+
+    /// <summary>The default of <c>[DEFAULT] image_cache_driver</c>: <c>sqlite</c> up to 2023.2, <c>centralized_db</c>
+    /// from 2024.1 (Glance 28.0.0, <c>glance/image_cache/__init__.py</c>: <c>default='centralized_db'</c>), which
+    /// records each worker under <c>worker_self_reference_url</c> in Glance's database.</summary>
+    public string ImageCacheDriverDefault => GlanceMajor >= 28 ? "centralized_db" : "sqlite";
+
+    /// <summary>True from 2025.1 (Glance 30.0.0, <c>glance/common/config.py</c>:
+    /// <c>[image_format] require_image_format_match</c>, default true; release note image-safety-check-config): an
+    /// upload whose content does not match its <c>disk_format</c> is refused.</summary>
+    public bool RequiresImageFormatMatch => GlanceMajor >= 30;
 }
