@@ -25,6 +25,8 @@
 #                          the seed, a third of it for boot 2)
 #   GLANCEBAKE_VM_BOOTS    3 (default) or 2: boot 2 (same seed again) left out
 #   GLANCEBAKE_VM_KEEP=1   keep the work dir (disk, seeds, serial logs)
+#   GLANCEBAKE_VM_PREPARE=1  bake and build (or find) the cached disk, then stop: no QEMU, so no need for
+#                          the e2e run lock (CI never sets it)
 #   GLANCEBAKE_E2E_CACHE   where the e2e stage's root tarball is (default /var/cache/glancebake-e2e)
 #
 # Prints per-boot timings and ends with `vm: N passed, N failed`.
@@ -109,11 +111,14 @@ command -v dotnet >/dev/null || die "host tools: dotnet not found"
 pass "host tools present (qemu-system-x86_64, debugfs, mke2fs, xorriso, zstd, python3-yaml, dotnet)"
 
 # --- the e2e stage's root tarball (same definition as tests/e2e/replay.sh) -------------------------------
-# replay.sh's definition block (SUITE .. ROOT_KEY) is evaluated here so that both compute the same name.
+# replay.sh's definition of the zed/debian-12 root (its case arm, then MIRROR .. ROOT_KEY) is evaluated
+# here so that both compute the same name.
 E2E_CACHE=${GLANCEBAKE_E2E_CACHE:-/var/cache/glancebake-e2e}
 ROOT_TAR=$(
-  eval "$(sed -n '/^SUITE=bookworm$/,/^ROOT_KEY=/p' "$REPO/tests/e2e/replay.sh")" 2>/dev/null
-  [ -n "${ROOT_KEY:-}" ] && echo "$E2E_CACHE/root-bookworm-$ROOT_KEY.tar.zst")
+  HERE=$REPO/tests/e2e
+  eval "$(sed -n '/^ *zed\/debian-12)$/,/;; *$/{/^ *zed\/debian-12)$/d; s/ *;; *$//; p}' "$HERE/replay.sh")" 2>/dev/null
+  eval "$(grep -E '^(MIRROR|SECURITY_MIRROR|ROOT_FORMAT|ROOT_KEY)=' "$HERE/replay.sh")" 2>/dev/null
+  [ "${SUITE:-}" = bookworm ] && [ -n "${ROOT_KEY:-}" ] && echo "$E2E_CACHE/root-bookworm-$ROOT_KEY.tar.zst")
 if [ -z "$ROOT_TAR" ] || [ ! -s "$ROOT_TAR" ]; then
   die "root: no e2e root tarball ${ROOT_TAR:-root-bookworm-*.tar.zst} in $E2E_CACHE (tests/e2e/replay.sh builds it; run it first)"
 fi
@@ -148,7 +153,7 @@ timing bake $(($(date +%s) - t))
 meta_iid() { sed -n 's/^instance-id: *//p' "$1/cidata/meta-data"; }
 IID1=$(meta_iid "$WORK/seed1") IID3=$(meta_iid "$WORK/seed3")
 check "the changed parameter gives another instance-id ($IID1 -> $IID3)" test -n "$IID1" -a -n "$IID3" -a "$IID1" != "$IID3"
-STEPS40=$WORK/seed1/rootfs/usr/local/lib/glancebake/steps/40-packages.sh
+STEPS40=$WORK/seed1/review/rootfs/usr/local/lib/glancebake/steps/40-packages.sh
 sed -n "s/^packages=(\(.*\))$/\1/p" "$STEPS40" | tr -d "'" >"$WORK/seed-packages"
 [ -s "$WORK/seed-packages" ] || die "bake: no packages=(...) line in step 40 of the seed"
 
@@ -162,7 +167,7 @@ for n, v in [("ADMIN_USER", k["admin"]["username"]), ("ADMIN_PW", k["admin"]["pa
              ("REGION", k["region"])]:
     print("%s=%s" % (n, shlex.quote(str(v))))
 PY
-DEBCONF=$WORK/seed1/rootfs/etc/glancebake/debconf-selections
+DEBCONF=$WORK/seed1/review/rootfs/etc/glancebake/debconf-selections
 [ -s "$DEBCONF" ] || : >"$DEBCONF"
 DISK_KEY=$( { echo "$DISK_FORMAT $(basename "$ROOT_TAR")"; cat "$WORK/seed-packages" "$DEBCONF" "$ADMIN_ENV" "$HERE/build-disk.sh";
   (cd "$HERE/guest" && find . -type f | LC_ALL=C sort | xargs sha256sum); } | sha256sum | cut -c1-16)
@@ -196,6 +201,7 @@ cp --sparse=always "$DISK_DIR/disk.img" "$DISK" || die "disk: cannot copy $DISK_
 exec 8>&-
 timing disk-copy $(($(date +%s) - t))
 pass "disk ready ($DISK_KEY, $(du -h "$DISK" | cut -f1) used of 6G)"
+if [ "${GLANCEBAKE_VM_PREPARE:-0}" = 1 ]; then log "GLANCEBAKE_VM_PREPARE=1: disk cached, not booting"; summary; exit; fi
 
 # --- reading the disk (no mount) -----------------------------------------------------------------------------
 dcat() { debugfs -R "cat $1" "$DISK" 2>/dev/null; }
@@ -205,7 +211,7 @@ dexists() { debugfs -R "stat $1" "$DISK" 2>&1 | grep -q '^Inode:'; }
 runner_fingerprint() {
   local f
   for f in /var/lib/glancebake/status.json /etc/glance/glance-api.conf \
-    $(sed -n "s/^steps=(\(.*\))$/\1/p" "$WORK/seed1/rootfs/usr/local/sbin/glancebake-firstboot" | tr -d "'" \
+    $(sed -n "s/^steps=(\(.*\))$/\1/p" "$WORK/seed1/review/rootfs/usr/local/sbin/glancebake-firstboot" | tr -d "'" \
       | tr ' ' '\n' | sed 's|^|/var/log/glancebake/|; s|$|.log|'); do
     printf '%s %s\n' "$f" "$(dhash "$f")"
   done
@@ -233,7 +239,13 @@ boot() {   # N SEED_DIR LIMIT: boots the disk once with SEED_DIR/seed.iso as CD-
     -drive "file=$iso,format=raw,media=cdrom,readonly=on" \
     >"$WORK/qemu-boot$n.log" 2>&1 </dev/null &
   QEMU_PID=$!
+  local active=""
   while kill -0 "$QEMU_PID" 2>/dev/null; do
+    # Power-on to the runner's last step done (95-verify-image: the image is active), seen on the console.
+    if [ -z "$active" ] && grep -aq 'glancebake: all [0-9]* steps ok' "$SERIAL" 2>/dev/null; then
+      active=$(($(date +%s) - t0))
+      log "boot $n: the runner reports all steps ok (image active) ${active}s after power-on"
+    fi
     if [ $(($(date +%s) - t0)) -ge "$limit" ]; then
       log "boot $n: TIMEOUT after ${limit}s, killing QEMU (pid $QEMU_PID)"
       kill -TERM "$QEMU_PID" 2>/dev/null; sleep 5; kill -KILL "$QEMU_PID" 2>/dev/null
@@ -243,7 +255,9 @@ boot() {   # N SEED_DIR LIMIT: boots the disk once with SEED_DIR/seed.iso as CD-
   done
   wait "$QEMU_PID"; rc=$?; QEMU_PID=""
   timing "boot $n (power-on to QEMU exit)" $(($(date +%s) - t0))
-  grep -a 'glancebake-vm: \|glancebake: \(step\|all\|FAILED\)' "$SERIAL" | sed 's/\r$//; s/^/  serial | /'
+  [ -n "$active" ] && timing "boot $n (power-on to image active)" "$active"
+  grep -a 'glancebake-vm: \|glancebake: \(step\|all\|FAILED\)\|Datasource DataSourceNoCloud' "$SERIAL" \
+    | sed 's/\r$//; s/^/  serial | /'
   if grep -aq "glancebake-vm: boot $n: recorded" "$SERIAL" && [ "$rc" -eq 0 ]; then
     pass "boot $n: the guest recorded its boot and powered off ($(($(date +%s) - t0)) s, QEMU exit 0)"
     return 0
