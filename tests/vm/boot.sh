@@ -300,13 +300,31 @@ assert_status_ok() {   # N IID
 }
 # The modules the seed's user-data uses (its top-level keys) and the stages around them.
 SEED_MODULES='write_files|write-files|runcmd|scripts_user|scripts-user|set_hostname|set-hostname|update_hostname|update-hostname|update_etc_hosts'
+# cloud-init.log's records (a record: its "YYYY-MM-DD hh:mm:ss,ms - file[LEVEL]: ..." line and the lines up to
+# the next one, a Traceback included) that are WARNING, ERROR or CRITICAL or carry a Traceback. Prints
+# "seed|other<TAB>first line" per such record: "seed" when the record names one of the seed's modules.
+ci_log_problems() {   # < cloud-init.log
+  /usr/bin/python3 -c '
+import re, sys
+head = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ - ")
+seed = re.compile(sys.argv[1])
+recs = []
+for line in sys.stdin.read().splitlines():
+    if head.match(line) or not recs:
+        recs.append([line])
+    else:
+        recs[-1].append(line)
+for r in recs:
+    text = "\n".join(r)
+    if re.search(r"\[(WARNING|ERROR|CRITICAL)\]", r[0]) or "Traceback (most recent call last)" in text:
+        print(("seed" if seed.search(text) else "other") + "\t" + r[0][:200])' "$SEED_MODULES"
+}
 assert_cloud_init_log() {   # N
-  local l
-  l=$(dcat /var/log/cloud-init.log)
-  check "boot $1: /var/log/cloud-init.log has no Traceback" bash -c '! grep -n Traceback <<<"$1"' _ "$l"
-  check "boot $1: /var/log/cloud-init.log has no WARNING from the seed's modules" \
-    bash -c '! grep -nE "WARNING" <<<"$1" | grep -E "$2"' _ "$l" "$SEED_MODULES"
-  grep -E 'WARNING' <<<"$l" | grep -vE "$SEED_MODULES" | sed 's/^/  (other cloud-init warning) /' | head -n 10
+  local problems
+  problems=$(dcat /var/log/cloud-init.log | ci_log_problems)
+  check "boot $1: /var/log/cloud-init.log has no WARNING, ERROR or Traceback from the seed's modules" \
+    bash -c '! grep "^seed" <<<"$1"' _ "$problems"
+  grep '^other' <<<"$problems" | cut -f2 | sed 's/^/  (not the seed'"'"'s: warning or traceback) /' | head -n 10
   check "boot $1: cloud-init status done, no errors" bash -c 'grep -q "^status: done" <<<"$1" && ! grep -q "^errors: *\[." <<<"$1"' \
     _ "$(rec "$1" cloud-init-status)"
 }
