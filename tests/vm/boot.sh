@@ -125,9 +125,9 @@ pass "host tools present (qemu-system-x86_64, debugfs, mke2fs, xorriso, zstd, py
 # here so that both compute the same name.
 E2E_CACHE=${GLANCEBAKE_E2E_CACHE:-/var/cache/glancebake-e2e}
 ROOT_TAR=$(
-  HERE=$REPO/tests/e2e
-  eval "$(sed -n '/^ *zed\/debian-12)$/,/;; *$/{/^ *zed\/debian-12)$/d; s/ *;; *$//; p}' "$HERE/replay.sh")" 2>/dev/null
-  eval "$(grep -E '^(MIRROR|SECURITY_MIRROR|ROOT_FORMAT|ROOT_KEY)=' "$HERE/replay.sh")" 2>/dev/null
+  e2e=$REPO/tests/e2e   # (the arm also sets PARAMS from $HERE: unused here)
+  eval "$(sed -n '/^ *zed\/debian-12)$/,/;; *$/{/^ *zed\/debian-12)$/d; s/ *;; *$//; p}' "$e2e/replay.sh")" 2>/dev/null
+  eval "$(grep -E '^(MIRROR|SECURITY_MIRROR|ROOT_FORMAT|ROOT_KEY)=' "$e2e/replay.sh")" 2>/dev/null
   [ "${SUITE:-}" = bookworm ] && [ -n "${ROOT_KEY:-}" ] && echo "$E2E_CACHE/root-bookworm-$ROOT_KEY.tar.zst")
 if [ -z "$ROOT_TAR" ] || [ ! -s "$ROOT_TAR" ]; then
   die "root: no e2e root tarball ${ROOT_TAR:-root-bookworm-*.tar.zst} in $E2E_CACHE (tests/e2e/replay.sh builds it; run it first)"
