@@ -93,12 +93,13 @@ cleanup() {
   local rc=$?
   [ -n "$QEMU_PID" ] && kill -KILL "$QEMU_PID" 2>/dev/null && wait "$QEMU_PID" 2>/dev/null
   [ -n "$BUILD_PID" ] && kill -KILL "$BUILD_PID" 2>/dev/null && wait "$BUILD_PID" 2>/dev/null
-  if [ "${GLANCEBAKE_VM_KEEP:-0}" = 1 ]; then log "work dir kept: $WORK"
+  if [ "${GLANCEBAKE_VM_KEEP:-0}" = 1 ]; then :   # named at the start: the last line stays the summary
   elif grep -q " $WORK/" /proc/self/mounts; then log "refusing to delete $WORK: something is still mounted under it"
   else rm -rf "$WORK"; fi
   exit "$rc"
 }
 trap cleanup EXIT
+[ "${GLANCEBAKE_VM_KEEP:-0}" = 1 ] && log "work dir (kept: GLANCEBAKE_VM_KEEP=1): $WORK"
 trap 'exit 130' INT TERM
 die() { fail "$*"; summary; exit 1; }
 [ "$(id -u)" = 0 ] || die "the VM stage needs root (chroot, namespaces for the disk build)"
