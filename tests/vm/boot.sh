@@ -12,8 +12,10 @@
 #           the runner wrote changes
 #   boot 3  same disk, seed re-baked with one changed parameter (glance.stores: [file]): new instance-id, the
 #           seed runs again and converges
-#   By default (CI too) boot 2 is left out: under TCG on 2 cores three boots do not fit the stage's budget
-#   (20 min cold, 12 warm); GLANCEBAKE_VM_BOOTS=3 adds it. Timings: tests/vm/README.md.
+#   By default (CI too) boot 3 is left out: under TCG on 2 cores three boots do not fit the stage's budget
+#   (20 min cold, 12 warm). Boot 2 stays: it is what issue 11's "done" asks for (the second boot leaves the
+#   machine unchanged) and the cheaper of the two (nothing runs); GLANCEBAKE_VM_BOOTS=3 adds boot 3.
+#   Timings: tests/vm/README.md.
 #
 # The disk: the e2e stage's cached Debian 12 root (tests/e2e/replay.sh makes it; run that first) plus a kernel,
 # systemd-sysv and the packages the seed checks for (packages.install: present-in-image, so apt never runs under
@@ -25,8 +27,8 @@
 #   GLANCEBAKE_VM_CACHE    disk cache dir (default /var/cache/glancebake-vm)
 #   GLANCEBAKE_VM_TIMEOUT  seconds one boot may take before QEMU is killed (default 1500 for a boot that runs
 #                          the seed, two thirds of it for boot 2)
-#   GLANCEBAKE_VM_BOOTS    2 (default: first boot, then the re-baked seed) or 3 (also boot 2, same seed again,
-#                          between them)
+#   GLANCEBAKE_VM_BOOTS    2 (default: first boot, then the same seed again) or 3 (then also the re-baked
+#                          seed)
 #   GLANCEBAKE_VM_KEEP=1   keep the work dir (disk, seeds, serial logs)
 #   GLANCEBAKE_VM_PREPARE=1  bake and build (or find) the cached disk, then stop: no QEMU, so no need for
 #                          the e2e run lock (CI never sets it)
@@ -359,10 +361,8 @@ check "boot 1: per-instance semaphores for runcmd and scripts_user" \
   bash -c 'grep -q "^config_runcmd " <<<"$1" && grep -q "^config_scripts_user " <<<"$1"' _ "$SEM1"
 
 # ======================================================================== boot 2: same disk, same seed
-LAST=1
-if [ "$BOOTS" -ge 3 ]; then
+if [ "$BOOTS" -ge 2 ]; then
   boot 2 "$WORK/seed1" $((BOOT_LIMIT * 2 / 3)) || die "boot 2 failed"
-  LAST=2
   check_eq "boot 2: same instance-id" "$IID1" "$(rec 2 instance-id)"
   check_eq "boot 2: per-instance semaphores unchanged (nothing per-instance ran again)" "$SEM1" "$(rec 2 sem)"
   check_eq "boot 2: the runner did not run again (status.json, step logs, glance-api.conf unchanged)" "$FP1" "$(runner_fingerprint)"
@@ -373,7 +373,8 @@ if [ "$BOOTS" -ge 3 ]; then
 fi
 
 # ====================================================== boot 3: same disk, seed re-baked with one change
-N=$((LAST + 1))
+if [ "$BOOTS" -ge 3 ]; then
+N=3
 boot "$N" "$WORK/seed3" "$BOOT_LIMIT" || die "boot $N failed"
 check_eq "boot $N: new instance-id" "$IID3" "$(rec "$N" instance-id)"
 assert_status_ok "$N" "$IID3"
@@ -384,5 +385,6 @@ assert_image_active "$N"
 assert_glance_api "$N"
 assert_cloud_init_log "$N"
 check_eq "boot $N: failed units" "" "$(rec "$N" failed-units)"
+fi
 
 summary
