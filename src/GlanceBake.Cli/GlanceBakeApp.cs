@@ -127,10 +127,29 @@ public static class GlanceBakeApp
             return ExitCodes.OutputError;
         }
 
+        OutputFolderLock folderLock;
+        try
+        {
+            // Taken before rendering, so a second bake into the folder fails at once, not after hashing a large image.
+            folderLock = OutputFolderLock.Acquire(output);
+        }
+        catch (OutputFolderBusyException e)
+        {
+            stderr.WriteLine(new Diagnostic(DiagnosticCodes.OutputBusy, Severity.Error, e.Message, output, 0, 0));
+            return ExitCodes.OutputError;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine(new Diagnostic(DiagnosticCodes.OutputIo, Severity.Error,
+                $"cannot write the output folder: {e.Message}", output, 0, 0));
+            return ExitCodes.OutputError;
+        }
+
+        using var held = folderLock;
         try
         {
             var bundle = SeedBaker.Bake(loaded, timestamp, o.Reveal);
-            var written = BundleWriter.Write(bundle, output);
+            var written = BundleWriter.Write(bundle, output, held);
             if (o.Reveal)
             {
                 stderr.WriteLine(new Diagnostic(DiagnosticCodes.RevealedSecrets, Severity.Warning,

@@ -63,17 +63,36 @@ public static class BundleWriter
     /// (0600); review/ copies keep their target modes.
     /// Call <see cref="RefusalReason"/> first: this method replaces whatever the folder holds.
     /// </summary>
+    /// <remarks>
+    /// The tree is written to <c>.NAME.glancebake-new</c> beside the folder, then the folder is renamed to
+    /// <c>.NAME.glancebake-old</c>, the new tree renamed into its place, and the old one deleted. A bake killed at any
+    /// point leaves <c>NAME</c> whole (old or new) or, between the two renames, the old tree as
+    /// <c>.NAME.glancebake-old</c>; the next bake into the folder first puts such a tree back, then deletes both
+    /// leftovers. All of it happens under <see cref="OutputFolderLock"/>, so a second bake cannot take these names
+    /// from a running one.
+    /// </remarks>
+    /// <param name="bundle">What to write.</param>
+    /// <param name="outputDir">The output folder.</param>
+    /// <param name="held">The folder's lock when the caller took it already (to fail before rendering); null takes it here.</param>
     /// <returns>Relative paths written, sorted, with their SHA-256 (the SHA256SUMS lines).</returns>
+    /// <exception cref="OutputFolderBusyException">Another bake is writing the folder; nothing was touched.</exception>
     /// <exception cref="IOException">The folder cannot be written; the previous contents are kept.</exception>
     /// <exception cref="UnauthorizedAccessException">No permission; the previous contents are kept.</exception>
-    public static IReadOnlyList<string> Write(SeedBundle bundle, string outputDir)
+    public static IReadOnlyList<string> Write(SeedBundle bundle, string outputDir, OutputFolderLock? held = null)
     {
         var full = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar);
         var parent = Path.GetDirectoryName(full) ?? throw new IOException($"cannot write to {outputDir}");
         Directory.CreateDirectory(parent);
+        using var taken = held is null ? OutputFolderLock.Acquire(full) : null;
         var name = Path.GetFileName(full);
         var staging = Path.Combine(parent, $".{name}.glancebake-new");
         var previous = Path.Combine(parent, $".{name}.glancebake-old");
+        if (!Directory.Exists(full) && Directory.Exists(previous))
+        {
+            // A bake was killed between its two renames: its old tree is the folder's last complete output.
+            Directory.Move(previous, full);
+        }
+
         DeleteIfExists(staging);
         DeleteIfExists(previous);
         try
