@@ -71,19 +71,22 @@ internal static class YamlInputChecks
     /// </summary>
     /// <param name="text">The parameter file's text.</param>
     /// <param name="file">Name shown in diagnostics.</param>
-    /// <returns>Where (1-based line and column) and what, or null. Syntax errors are left to the real load.</returns>
+    /// <returns>Where (1-based line and column) and what, or null. Syntax errors (<see cref="YamlException"/>) are left
+    /// to the real load; any other exception of the parser is reported here, at the end of the last event it read.</returns>
     public static (SourceLocation At, string Message)? StructureProblem(string text, string file)
     {
         var parser = new Parser(new StringReader(text));
         var frames = new Stack<(bool IsMapping, bool ExpectKey, string? Anchor)>();
         var complete = new HashSet<string>(StringComparer.Ordinal);
         var open = new HashSet<string>(StringComparer.Ordinal);
+        var lastGood = new SourceLocation(file, 1, 1);
         try
         {
             while (parser.MoveNext())
             {
                 var ev = parser.Current!;
                 var at = new SourceLocation(file, (int)ev.Start.Line, (int)ev.Start.Column);
+                lastGood = new SourceLocation(file, (int)ev.End.Line, (int)ev.End.Column);
                 var isKey = frames.Count > 0 && frames.Peek() is { IsMapping: true, ExpectKey: true };
                 switch (ev)
                 {
@@ -154,6 +157,13 @@ internal static class YamlInputChecks
         catch (Exception e) when (e is YamlException or InvalidOperationException)
         {
             // syntax errors are reported by the real load
+        }
+        catch (Exception e)
+        {
+            // YamlDotNet's parser throws more than YamlException: ArgumentException for a tag that is not a URI
+            // ("!![a]", found by tests/fuzz; it ended in exit 70), and possibly others. Whatever it throws is the
+            // file's fault: report it where the parser stopped.
+            return (lastGood, $"not valid YAML after this point: {e.Message.Split(" (Parameter", 2)[0]}");
         }
 
         return null;
