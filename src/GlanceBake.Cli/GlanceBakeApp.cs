@@ -146,6 +146,14 @@ public static class GlanceBakeApp
         }
 
         using var held = folderLock;
+        // Again under the lock: the check above may have looked while another bake was swapping its tree in.
+        if (BundleWriter.RefusalReason(output, Environment.CurrentDirectory) is { } refusalNow)
+        {
+            stderr.WriteLine(new Diagnostic(DiagnosticCodes.OutputNotOurs, Severity.Error,
+                $"refusing to replace the output folder: {refusalNow}", output, 0, 0));
+            return ExitCodes.OutputError;
+        }
+
         try
         {
             var bundle = SeedBaker.Bake(loaded, timestamp, o.Reveal);

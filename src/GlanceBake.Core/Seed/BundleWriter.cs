@@ -26,6 +26,7 @@ public static class BundleWriter
     /// <summary>
     /// Why <paramref name="outputDir"/> must not be replaced, or null when it may: it must be new, empty, or a
     /// previous GlanceBake output (only <see cref="ReplaceableEntries"/> at its top), and must not contain the working folder.
+    /// Safe to call while another bake swaps its tree in; call it again under <see cref="OutputFolderLock"/> to be sure.
     /// </summary>
     public static string? RefusalReason(string outputDir, string workingDirectory)
     {
@@ -51,8 +52,18 @@ public static class BundleWriter
             return null;
         }
 
-        var foreign = Directory.EnumerateFileSystemEntries(full).Select(Path.GetFileName)
-            .Where(n => !ReplaceableEntries.Contains(n!, StringComparer.Ordinal)).Order(StringComparer.Ordinal).FirstOrDefault();
+        string? foreign;
+        try
+        {
+            foreign = Directory.EnumerateFileSystemEntries(full).Select(Path.GetFileName)
+                .Where(n => !ReplaceableEntries.Contains(n!, StringComparer.Ordinal)).Order(StringComparer.Ordinal).FirstOrDefault();
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Renamed away while we looked: another bake is swapping its tree in (its lock decides who writes).
+            return null;
+        }
+
         return foreign is null ? null
             : $"it holds '{foreign}', which GlanceBake did not write; bake replaces the whole folder, so choose a new or empty one";
     }
