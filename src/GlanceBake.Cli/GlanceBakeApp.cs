@@ -127,10 +127,37 @@ public static class GlanceBakeApp
             return ExitCodes.OutputError;
         }
 
+        OutputFolderLock folderLock;
+        try
+        {
+            // Taken before rendering, so a second bake into the folder fails at once, not after hashing a large image.
+            folderLock = OutputFolderLock.Acquire(output);
+        }
+        catch (OutputFolderBusyException e)
+        {
+            stderr.WriteLine(new Diagnostic(DiagnosticCodes.OutputBusy, Severity.Error, e.Message, output, 0, 0));
+            return ExitCodes.OutputError;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine(new Diagnostic(DiagnosticCodes.OutputIo, Severity.Error,
+                $"cannot write the output folder: {e.Message}", output, 0, 0));
+            return ExitCodes.OutputError;
+        }
+
+        using var held = folderLock;
+        // Again under the lock: the check above may have looked while another bake was swapping its tree in.
+        if (BundleWriter.RefusalReason(output, Environment.CurrentDirectory) is { } refusalNow)
+        {
+            stderr.WriteLine(new Diagnostic(DiagnosticCodes.OutputNotOurs, Severity.Error,
+                $"refusing to replace the output folder: {refusalNow}", output, 0, 0));
+            return ExitCodes.OutputError;
+        }
+
         try
         {
             var bundle = SeedBaker.Bake(loaded, timestamp, o.Reveal);
-            var written = BundleWriter.Write(bundle, output);
+            var written = BundleWriter.Write(bundle, output, held);
             if (o.Reveal)
             {
                 stderr.WriteLine(new Diagnostic(DiagnosticCodes.RevealedSecrets, Severity.Warning,

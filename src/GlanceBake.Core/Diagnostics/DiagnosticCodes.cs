@@ -97,6 +97,10 @@ public static class DiagnosticCodes
     /// missing, or new).</summary>
     public const string ReviewDiffers = "GB3004";
 
+    /// <summary>Another bake is writing the same output folder (it holds the folder's lock file): exit 3 at once,
+    /// nothing touched.</summary>
+    public const string OutputBusy = "GB3005";
+
     /// <summary>The image cannot be read as ISO 9660 (no descriptor set, a record pointing outside the image).</summary>
     public const string IsoUnreadable = "GB4001";
 

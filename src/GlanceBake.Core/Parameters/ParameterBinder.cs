@@ -394,7 +394,13 @@ internal sealed partial class ParameterBinder(YamlMappingNode root, string file,
         var visibility = OneOf(s, VerificationKeys.Visibility)!;
         string? image = null;
         var imageText = s.Text(VerificationKeys.ImageFile);
-        if (imageText is not null)
+        if (imageText is not null && imageText.Contains('\0', StringComparison.Ordinal))
+        {
+            // Path.GetFullPath throws on NUL (found by tests/fuzz: image_file: "\0" ended in exit 70).
+            bag.Error(DiagnosticCodes.FileNotFound, "image file path holds a NUL character, which no file name can",
+                s.At(VerificationKeys.ImageFile));
+        }
+        else if (imageText is not null)
         {
             image = Path.GetFullPath(Path.Combine(baseDirectory, imageText));
             if (ImageFileProblem(image) is { } problem)

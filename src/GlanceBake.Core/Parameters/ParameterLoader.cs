@@ -56,11 +56,9 @@ public static class ParameterLoader
     {
         var bag = new DiagnosticBag();
         YamlMappingNode? root = null;
-        if (YamlInputChecks.TooDeep(text, file) is { } deep)
+        if (YamlInputChecks.StructureProblem(text, file) is { } problem)
         {
-            bag.Error(DiagnosticCodes.YamlSyntax,
-                $"collections are nested more than {YamlInputChecks.MaxDepth} levels deep here; a parameter file needs 4",
-                deep);
+            bag.Error(DiagnosticCodes.YamlSyntax, problem.Message, problem.At);
             return new LoadResult(null, bag.Items);
         }
 

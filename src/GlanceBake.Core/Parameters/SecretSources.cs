@@ -80,6 +80,12 @@ public sealed partial record SecretSources(Func<string, string?> GetEnv, string?
     public static string? ResolveInside(string baseDirectory, string relative, out string? problem)
     {
         problem = null;
+        if (relative.Contains('\0', StringComparison.Ordinal))
+        {
+            problem = "holds a NUL character, which no file name can";
+            return null;
+        }
+
         if (Path.IsPathRooted(relative) || relative.StartsWith('~'))
         {
             problem = "must be relative to the parameter file's folder (or --files-dir), not absolute";
@@ -152,7 +158,7 @@ public sealed partial record SecretSources(Func<string, string?> GetEnv, string?
             var value = GetEnv(reference.Name);
             if (value is null)
             {
-                problem = $"'{field}' comes from the environment variable '{reference.Name}', which is not set";
+                problem = $"'{field}' comes from the environment variable '{Shown(reference.Name)}', which is not set";
             }
 
             return value;
@@ -161,21 +167,21 @@ public sealed partial record SecretSources(Func<string, string?> GetEnv, string?
         var full = ResolveInside(FilesDirectory ?? defaultBase, reference.Name, out var pathProblem);
         if (full is null)
         {
-            problem = $"'{field}': secret file '{reference.Name}' {pathProblem}";
+            problem = $"'{field}': secret file '{Shown(reference.Name)}' {pathProblem}";
             refused = true;
             return null;
         }
 
         if (!File.Exists(full))
         {
-            problem = $"'{field}' comes from the file '{reference.Name}', which does not exist"
+            problem = $"'{field}' comes from the file '{Shown(reference.Name)}', which does not exist"
                 + (Directory.Exists(full) ? " (it is a folder)" : "");
             return null;
         }
 
         if (new FileInfo(full).Length > MaxFileBytes)
         {
-            problem = $"'{field}': secret file '{reference.Name}' is larger than {MaxFileBytes / 1024} KiB";
+            problem = $"'{field}': secret file '{Shown(reference.Name)}' is larger than {MaxFileBytes / 1024} KiB";
             return null;
         }
 
@@ -186,7 +192,7 @@ public sealed partial record SecretSources(Func<string, string?> GetEnv, string?
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            problem = $"'{field}': secret file '{reference.Name}' cannot be read";
+            problem = $"'{field}': secret file '{Shown(reference.Name)}' cannot be read";
             return null;
         }
 
@@ -199,13 +205,13 @@ public sealed partial record SecretSources(Func<string, string?> GetEnv, string?
         var entries = ReadSecretsFile(text, out var yamlProblem);
         if (entries is null)
         {
-            problem = $"'{field}': secrets file '{reference.Name}' {yamlProblem}";
+            problem = $"'{field}': secrets file '{Shown(reference.Name)}' {yamlProblem}";
             return null;
         }
 
         if (!entries.TryGetValue(field, out var entry))
         {
-            problem = $"'{field}' comes from the secrets file '{reference.Name}', which has no entry '{field}' (glancebake secrets fills it)";
+            problem = $"'{field}' comes from the secrets file '{Shown(reference.Name)}', which has no entry '{field}' (glancebake secrets fills it)";
             return null;
         }
 
@@ -255,4 +261,8 @@ public sealed partial record SecretSources(Func<string, string?> GetEnv, string?
 
         return entries;
     }
+
+    /// <summary>A variable name or path as shown in a message: control characters (a NUL) escaped.</summary>
+    private static string Shown(string name) =>
+        string.Concat(name.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
 }

@@ -8,9 +8,10 @@ namespace GlanceBake.Core.Parameters;
 
 /// <summary>
 /// Checks on a parameter file before YamlDotNet's representation model loads it: the bytes must be UTF-8 (a
-/// replacement character would otherwise slip silently into a password), and nesting must stay shallow, since
+/// replacement character would otherwise slip silently into a password), nesting must stay shallow, since
 /// <c>YamlStream.Load</c> recurses once per level and a file of 100 000 <c>[</c> ends the process with a stack
-/// overflow that no handler can catch.
+/// overflow that no handler can catch, and aliases and keys must have shapes the model loads without recursing
+/// forever (<see cref="StructureProblem"/>).
 /// </summary>
 internal static class YamlInputChecks
 {
@@ -60,21 +61,95 @@ internal static class YamlInputChecks
         return read > MaxFileBytes ? null : buffer[..read];
     }
 
-    /// <summary>Where the nesting first goes deeper than <see cref="MaxDepth"/>, or null when it never does.</summary>
-    public static SourceLocation? TooDeep(string text, string file)
+    /// <summary>
+    /// The first shape YamlDotNet's representation model cannot load safely, or null when there is none:
+    /// nesting deeper than <see cref="MaxDepth"/>; an alias before its anchor (YAML 1.2 section 3.2.2.2: an alias
+    /// refers to an anchor that occurs earlier) or inside the collection its anchor names (a cycle); an alias or a
+    /// collection as a mapping key. YamlDotNet 18 compares keys with <c>Equals</c>, which for a forward alias recurses
+    /// until the process dies of a stack overflow no handler can catch (found by tests/fuzz:
+    /// <c>keys: {*v : x}</c> before <c>&amp;v</c>); a parameter file needs none of these.
+    /// </summary>
+    /// <param name="text">The parameter file's text.</param>
+    /// <param name="file">Name shown in diagnostics.</param>
+    /// <returns>Where (1-based line and column) and what, or null. Syntax errors (<see cref="YamlException"/>) are left
+    /// to the real load; any other exception of the parser is reported here, at the end of the last event it read.</returns>
+    public static (SourceLocation At, string Message)? StructureProblem(string text, string file)
     {
         var parser = new Parser(new StringReader(text));
-        var depth = 0;
+        var frames = new Stack<(bool IsMapping, bool ExpectKey, string? Anchor)>();
+        var complete = new HashSet<string>(StringComparer.Ordinal);
+        var open = new HashSet<string>(StringComparer.Ordinal);
+        var lastGood = new SourceLocation(file, 1, 1);
         try
         {
             while (parser.MoveNext())
             {
-                switch (parser.Current)
+                var ev = parser.Current!;
+                var at = new SourceLocation(file, (int)ev.Start.Line, (int)ev.Start.Column);
+                lastGood = new SourceLocation(file, (int)ev.End.Line, (int)ev.End.Column);
+                var isKey = frames.Count > 0 && frames.Peek() is { IsMapping: true, ExpectKey: true };
+                switch (ev)
                 {
-                    case MappingStart or SequenceStart when ++depth > MaxDepth:
-                        return new SourceLocation(file, (int)parser.Current.Start.Line, (int)parser.Current.Start.Column);
-                    case MappingEnd or SequenceEnd:
-                        depth--;
+                    case AnchorAlias alias:
+                        var name = alias.Value.Value;
+                        if (!complete.Contains(name))
+                        {
+                            return (at, open.Contains(name)
+                                ? $"alias '*{name}' is inside the collection its anchor '&{name}' names (a cycle)"
+                                : $"alias '*{name}' comes before its anchor '&{name}'; an alias refers to an earlier anchor");
+                        }
+
+                        if (isKey)
+                        {
+                            return (at, $"alias '*{name}' is used as a key; a key must be a plain value");
+                        }
+
+                        NodeDone(frames);
+                        break;
+                    case Scalar scalar:
+                        if (!scalar.Anchor.IsEmpty)
+                        {
+                            complete.Add(scalar.Anchor.Value);
+                            open.Remove(scalar.Anchor.Value);
+                        }
+
+                        NodeDone(frames);
+                        break;
+                    case MappingStart or SequenceStart:
+                        if (isKey)
+                        {
+                            return (at, "a collection is used as a key; a key must be a plain value");
+                        }
+
+                        if (frames.Count >= MaxDepth)
+                        {
+                            return (at, $"collections are nested more than {MaxDepth} levels deep here; a parameter file needs 4");
+                        }
+
+                        var anchor = ((NodeEvent)ev).Anchor;
+                        string? anchorName = anchor.IsEmpty ? null : anchor.Value;
+                        if (anchorName is not null)
+                        {
+                            complete.Remove(anchorName);
+                            open.Add(anchorName);
+                        }
+
+                        frames.Push((ev is MappingStart, true, anchorName));
+                        break;
+                    case MappingEnd or SequenceEnd when frames.Count > 0:
+                        var frame = frames.Pop();
+                        if (frame.Anchor is { } done)
+                        {
+                            open.Remove(done);
+                            complete.Add(done);
+                        }
+
+                        NodeDone(frames);
+                        break;
+                    case DocumentStart:
+                        // anchors do not cross documents (YAML 1.2 section 9.2)
+                        complete.Clear();
+                        open.Clear();
                         break;
                 }
             }
@@ -83,7 +158,24 @@ internal static class YamlInputChecks
         {
             // syntax errors are reported by the real load
         }
+        catch (Exception e)
+        {
+            // YamlDotNet's parser throws more than YamlException: ArgumentException for a tag that is not a URI
+            // ("!![a]", found by tests/fuzz; it ended in exit 70), and possibly others. Whatever it throws is the
+            // file's fault: report it where the parser stopped.
+            return (lastGood, $"not valid YAML after this point: {e.Message.Split(" (Parameter", 2)[0]}");
+        }
 
         return null;
+    }
+
+    /// <summary>A whole node ended: in a mapping, a key is followed by its value and a value by the next key.</summary>
+    private static void NodeDone(Stack<(bool IsMapping, bool ExpectKey, string? Anchor)> frames)
+    {
+        if (frames.Count > 0 && frames.Peek() is { IsMapping: true } top)
+        {
+            frames.Pop();
+            frames.Push(top with { ExpectKey = !top.ExpectKey });
+        }
     }
 }

@@ -26,6 +26,7 @@ public static class BundleWriter
     /// <summary>
     /// Why <paramref name="outputDir"/> must not be replaced, or null when it may: it must be new, empty, or a
     /// previous GlanceBake output (only <see cref="ReplaceableEntries"/> at its top), and must not contain the working folder.
+    /// Safe to call while another bake swaps its tree in; call it again under <see cref="OutputFolderLock"/> to be sure.
     /// </summary>
     public static string? RefusalReason(string outputDir, string workingDirectory)
     {
@@ -51,8 +52,18 @@ public static class BundleWriter
             return null;
         }
 
-        var foreign = Directory.EnumerateFileSystemEntries(full).Select(Path.GetFileName)
-            .Where(n => !ReplaceableEntries.Contains(n!, StringComparer.Ordinal)).Order(StringComparer.Ordinal).FirstOrDefault();
+        string? foreign;
+        try
+        {
+            foreign = Directory.EnumerateFileSystemEntries(full).Select(Path.GetFileName)
+                .Where(n => !ReplaceableEntries.Contains(n!, StringComparer.Ordinal)).Order(StringComparer.Ordinal).FirstOrDefault();
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Renamed away while we looked: another bake is swapping its tree in (its lock decides who writes).
+            return null;
+        }
+
         return foreign is null ? null
             : $"it holds '{foreign}', which GlanceBake did not write; bake replaces the whole folder, so choose a new or empty one";
     }
@@ -63,17 +74,36 @@ public static class BundleWriter
     /// (0600); review/ copies keep their target modes.
     /// Call <see cref="RefusalReason"/> first: this method replaces whatever the folder holds.
     /// </summary>
+    /// <remarks>
+    /// The tree is written to <c>.NAME.glancebake-new</c> beside the folder, then the folder is renamed to
+    /// <c>.NAME.glancebake-old</c>, the new tree renamed into its place, and the old one deleted. A bake killed at any
+    /// point leaves <c>NAME</c> whole (old or new) or, between the two renames, the old tree as
+    /// <c>.NAME.glancebake-old</c>; the next bake into the folder first puts such a tree back, then deletes both
+    /// leftovers. All of it happens under <see cref="OutputFolderLock"/>, so a second bake cannot take these names
+    /// from a running one.
+    /// </remarks>
+    /// <param name="bundle">What to write.</param>
+    /// <param name="outputDir">The output folder.</param>
+    /// <param name="held">The folder's lock when the caller took it already (to fail before rendering); null takes it here.</param>
     /// <returns>Relative paths written, sorted, with their SHA-256 (the SHA256SUMS lines).</returns>
+    /// <exception cref="OutputFolderBusyException">Another bake is writing the folder; nothing was touched.</exception>
     /// <exception cref="IOException">The folder cannot be written; the previous contents are kept.</exception>
     /// <exception cref="UnauthorizedAccessException">No permission; the previous contents are kept.</exception>
-    public static IReadOnlyList<string> Write(SeedBundle bundle, string outputDir)
+    public static IReadOnlyList<string> Write(SeedBundle bundle, string outputDir, OutputFolderLock? held = null)
     {
         var full = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar);
         var parent = Path.GetDirectoryName(full) ?? throw new IOException($"cannot write to {outputDir}");
         Directory.CreateDirectory(parent);
+        using var taken = held is null ? OutputFolderLock.Acquire(full) : null;
         var name = Path.GetFileName(full);
         var staging = Path.Combine(parent, $".{name}.glancebake-new");
         var previous = Path.Combine(parent, $".{name}.glancebake-old");
+        if (!Directory.Exists(full) && Directory.Exists(previous))
+        {
+            // A bake was killed between its two renames: its old tree is the folder's last complete output.
+            Directory.Move(previous, full);
+        }
+
         DeleteIfExists(staging);
         DeleteIfExists(previous);
         try
