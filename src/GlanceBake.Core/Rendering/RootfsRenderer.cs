@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using GlanceBake.Core.Parameters;
 using GlanceBake.Core.Releases;
 using GlanceBake.Core.Seed;
@@ -12,6 +13,13 @@ namespace GlanceBake.Core.Rendering;
 /// </summary>
 public static class RootfsRenderer
 {
+    // Templates read the parameter and target records' properties by name (p.glance.password, target.services):
+    // Scriban's TypedObjectAccessor lists them by reflection on the value's runtime type, which a trimmed (Native AOT)
+    // build keeps only for the types named here. Every record a template can reach is listed; a missing one fails
+    // the AOT bake (StrictVariables), which tests/GlanceBake.Cli.Tests' AOT equality test runs on every scenario.
+    private const DynamicallyAccessedMemberTypes TemplateMembers =
+        DynamicallyAccessedMemberTypes.PublicProperties | DynamicallyAccessedMemberTypes.PublicFields;
+
     /// <summary>
     /// Renders every manifest row that applies to the target (<see cref="OutputManifest"/>). Rows owned by the glance
     /// group are written root-only under <see cref="TargetProfile.StagingFolder"/> where the target
@@ -21,6 +29,23 @@ public static class RootfsRenderer
     /// <param name="image">The verification image as it will be on the seed.</param>
     /// <returns>Files sorted by target path.</returns>
     /// <exception cref="InvalidOperationException">A template does not parse or fails (a GlanceBake bug).</exception>
+    [DynamicDependency(TemplateMembers, typeof(BakeParameters))]
+    [DynamicDependency(TemplateMembers, typeof(ControllerParameters))]
+    [DynamicDependency(TemplateMembers, typeof(NetworkParameters))]
+    [DynamicDependency(TemplateMembers, typeof(DatabaseParameters))]
+    [DynamicDependency(TemplateMembers, typeof(DatabaseAdmin))]
+    [DynamicDependency(TemplateMembers, typeof(KeystoneParameters))]
+    [DynamicDependency(TemplateMembers, typeof(KeystoneAdmin))]
+    [DynamicDependency(TemplateMembers, typeof(GlanceParameters))]
+    [DynamicDependency(TemplateMembers, typeof(PackageParameters))]
+    [DynamicDependency(TemplateMembers, typeof(TargetParameters))]
+    [DynamicDependency(TemplateMembers, typeof(VerificationParameters))]
+    [DynamicDependency(TemplateMembers, typeof(TargetProfile))]
+    [DynamicDependency(TemplateMembers, typeof(OpenStackRelease))]
+    [DynamicDependency(TemplateMembers, typeof(DistroProfile))]
+    [DynamicDependency(TemplateMembers, typeof(PackageNames))]
+    [DynamicDependency(TemplateMembers, typeof(UnitNames))]
+    [DynamicDependency(TemplateMembers, typeof(ReservedStore))]
     public static IReadOnlyList<RenderedFile> Render(BakeParameters p, SeedImage image)
     {
         var target = p.Target.Profile;
@@ -54,7 +79,17 @@ public static class RootfsRenderer
     private static ScriptObject Globals(BakeParameters p, TargetProfile target, SeedImage image)
     {
         var globals = new ScriptObject();
-        globals.Import(typeof(EscapeFilters));
+        // The filters by hand, not Import(typeof(EscapeFilters)): that lists the class's methods by reflection.
+        globals.Import("ini", new Func<object?, string>(EscapeFilters.Ini));
+        globals.Import("sql_string", new Func<object?, string>(EscapeFilters.SqlString));
+        globals.Import("sql_ident", new Func<object?, string>(EscapeFilters.SqlIdent));
+        globals.Import("sh", new Func<object?, string>(EscapeFilters.Sh));
+        globals.Import("sh_words", new Func<IEnumerable<object?>, string>(EscapeFilters.ShWords));
+        globals.Import("url_userinfo", new Func<object?, string>(EscapeFilters.UrlUserinfo));
+        globals.Import("systemd", new Func<object?, string>(EscapeFilters.Systemd));
+        globals.Import("mycnf", new Func<object?, string>(EscapeFilters.Mycnf));
+        globals.Import("apt_field", new Func<object?, string>(EscapeFilters.AptField));
+        globals.Import("join_list", new Func<IEnumerable<object?>, string, string>(EscapeFilters.JoinList));
         globals["p"] = p;
         globals["target"] = target;
         globals["release"] = target.Release;
