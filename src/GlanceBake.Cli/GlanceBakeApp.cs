@@ -141,8 +141,7 @@ public static class GlanceBakeApp
 
         try
         {
-            var bundle = SeedBaker.Bake(loaded, timestamp, o.Reveal);
-            var written = BundleWriter.Write(bundle, output);
+            var (bundle, written) = BundleWriter.Write(output, staging => SeedBaker.Bake(loaded, timestamp, o.Reveal, staging));
             if (o.Reveal)
             {
                 stderr.WriteLine(new Diagnostic(DiagnosticCodes.RevealedSecrets, Severity.Warning,

@@ -79,17 +79,18 @@ public static class RootfsRenderer
     private static ScriptObject Globals(BakeParameters p, TargetProfile target, SeedImage image)
     {
         var globals = new ScriptObject();
-        // The filters by hand, not Import(typeof(EscapeFilters)): that lists the class's methods by reflection.
-        globals.Import("ini", new Func<object?, string>(EscapeFilters.Ini));
-        globals.Import("sql_string", new Func<object?, string>(EscapeFilters.SqlString));
-        globals.Import("sql_ident", new Func<object?, string>(EscapeFilters.SqlIdent));
-        globals.Import("sh", new Func<object?, string>(EscapeFilters.Sh));
-        globals.Import("sh_words", new Func<IEnumerable<object?>, string>(EscapeFilters.ShWords));
-        globals.Import("url_userinfo", new Func<object?, string>(EscapeFilters.UrlUserinfo));
-        globals.Import("systemd", new Func<object?, string>(EscapeFilters.Systemd));
-        globals.Import("mycnf", new Func<object?, string>(EscapeFilters.Mycnf));
-        globals.Import("apt_field", new Func<object?, string>(EscapeFilters.AptField));
-        globals.Import("join_list", new Func<IEnumerable<object?>, string, string>(EscapeFilters.JoinList));
+        // The filters one by one as typed delegates, not Import(typeof(EscapeFilters)) or Import(name, Delegate):
+        // both list methods and parameters by reflection.
+        globals["ini"] = DelegateCustomFunction.CreateFunc<object?, string>(EscapeFilters.Ini);
+        globals["sql_string"] = DelegateCustomFunction.CreateFunc<object?, string>(EscapeFilters.SqlString);
+        globals["sql_ident"] = DelegateCustomFunction.CreateFunc<object?, string>(EscapeFilters.SqlIdent);
+        globals["sh"] = DelegateCustomFunction.CreateFunc<object?, string>(EscapeFilters.Sh);
+        globals["sh_words"] = DelegateCustomFunction.CreateFunc<IEnumerable<object?>, string>(EscapeFilters.ShWords);
+        globals["url_userinfo"] = DelegateCustomFunction.CreateFunc<object?, string>(EscapeFilters.UrlUserinfo);
+        globals["systemd"] = DelegateCustomFunction.CreateFunc<object?, string>(EscapeFilters.Systemd);
+        globals["mycnf"] = DelegateCustomFunction.CreateFunc<object?, string>(EscapeFilters.Mycnf);
+        globals["apt_field"] = DelegateCustomFunction.CreateFunc<object?, string>(EscapeFilters.AptField);
+        globals["join_list"] = DelegateCustomFunction.CreateFunc<IEnumerable<object?>, string, string>(EscapeFilters.JoinList);
         globals["p"] = p;
         globals["target"] = target;
         globals["release"] = target.Release;
