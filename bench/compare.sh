@@ -43,7 +43,7 @@ median() { # median of column $2 of file $1
 }
 
 # 1. The example.
-"$aot" bake examples/controller.yaml -o "$work/ref" >/dev/null
+"$aot" bake examples/controller.yaml -o "$work/ref" >/dev/null 2>&1
 cp "$work/ref/cidata/user-data" "$work/ref/cidata/meta-data" "$work/"
 for i in $(seq "$runs"); do
   rm -rf "$work/o1" "$work/localds.iso"
@@ -55,11 +55,12 @@ done
 head -c $((1 << 30)) /dev/urandom >"$work/disk.raw"
 sed '/^verification:/,$d' examples/controller.yaml >"$work/big.yaml"
 printf 'verification:\n  disk_format: raw\n  image_file: %s\n' "$work/disk.raw" >>"$work/big.yaml"
-"$aot" bake "$work/big.yaml" -o "$work/bigref" >/dev/null
+"$aot" bake "$work/big.yaml" -o "$work/bigref" >/dev/null 2>&1
 for i in $(seq "$runs"); do
   rm -rf "$work/o2" "$work/geniso.iso"
-  sync
+  sync # each side starts with no dirty pages of the other's to write back
   measure bake_big "$aot" bake "$work/big.yaml" -o "$work/o2"
+  sync
   measure geniso genisoimage -quiet -output "$work/geniso.iso" -volid cidata -joliet -rock "$work/bigref/cidata"
 done
 
