@@ -67,6 +67,22 @@ public static class RootfsRenderer
     // bake's CPU time before this.
     private static readonly ScriptObject Builtins = new() { ["include"] = new Scriban.Functions.IncludeFunction() };
 
+    // The filters one by one as typed delegates, not Import(typeof(EscapeFilters)) or Import(name, Delegate): both
+    // list methods and parameters by reflection. Built once per process (each wrapper inspects its delegate).
+    private static readonly ScriptObject Filters = new()
+    {
+        ["ini"] = DelegateCustomFunction.CreateFunc<object?, string>(EscapeFilters.Ini),
+        ["sql_string"] = DelegateCustomFunction.CreateFunc<object?, string>(EscapeFilters.SqlString),
+        ["sql_ident"] = DelegateCustomFunction.CreateFunc<object?, string>(EscapeFilters.SqlIdent),
+        ["sh"] = DelegateCustomFunction.CreateFunc<object?, string>(EscapeFilters.Sh),
+        ["sh_words"] = DelegateCustomFunction.CreateFunc<IEnumerable<object?>, string>(EscapeFilters.ShWords),
+        ["url_userinfo"] = DelegateCustomFunction.CreateFunc<object?, string>(EscapeFilters.UrlUserinfo),
+        ["systemd"] = DelegateCustomFunction.CreateFunc<object?, string>(EscapeFilters.Systemd),
+        ["mycnf"] = DelegateCustomFunction.CreateFunc<object?, string>(EscapeFilters.Mycnf),
+        ["apt_field"] = DelegateCustomFunction.CreateFunc<object?, string>(EscapeFilters.AptField),
+        ["join_list"] = DelegateCustomFunction.CreateFunc<IEnumerable<object?>, string, string>(EscapeFilters.JoinList),
+    };
+
     private static string Render(string path, ScriptObject globals)
     {
         var context = new TemplateContext(Builtins)
@@ -76,6 +92,7 @@ public static class RootfsRenderer
             EnableRelaxedMemberAccess = false,
             NewLine = "\n",
         };
+        context.PushGlobal(Filters);
         context.PushGlobal(globals);
         var text = TemplateSet.Embedded.Get(path).Render(context);
         return text.EndsWith('\n') || text.Length == 0 ? text : text + "\n";
@@ -84,18 +101,6 @@ public static class RootfsRenderer
     private static ScriptObject Globals(BakeParameters p, TargetProfile target, SeedImage image)
     {
         var globals = new ScriptObject();
-        // The filters one by one as typed delegates, not Import(typeof(EscapeFilters)) or Import(name, Delegate):
-        // both list methods and parameters by reflection.
-        globals["ini"] = DelegateCustomFunction.CreateFunc<object?, string>(EscapeFilters.Ini);
-        globals["sql_string"] = DelegateCustomFunction.CreateFunc<object?, string>(EscapeFilters.SqlString);
-        globals["sql_ident"] = DelegateCustomFunction.CreateFunc<object?, string>(EscapeFilters.SqlIdent);
-        globals["sh"] = DelegateCustomFunction.CreateFunc<object?, string>(EscapeFilters.Sh);
-        globals["sh_words"] = DelegateCustomFunction.CreateFunc<IEnumerable<object?>, string>(EscapeFilters.ShWords);
-        globals["url_userinfo"] = DelegateCustomFunction.CreateFunc<object?, string>(EscapeFilters.UrlUserinfo);
-        globals["systemd"] = DelegateCustomFunction.CreateFunc<object?, string>(EscapeFilters.Systemd);
-        globals["mycnf"] = DelegateCustomFunction.CreateFunc<object?, string>(EscapeFilters.Mycnf);
-        globals["apt_field"] = DelegateCustomFunction.CreateFunc<object?, string>(EscapeFilters.AptField);
-        globals["join_list"] = DelegateCustomFunction.CreateFunc<IEnumerable<object?>, string, string>(EscapeFilters.JoinList);
         globals["p"] = p;
         globals["target"] = target;
         globals["release"] = target.Release;
