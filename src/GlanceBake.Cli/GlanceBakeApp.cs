@@ -1,4 +1,3 @@
-using CommandLine;
 using GlanceBake.Core.Diagnostics;
 using GlanceBake.Core.Parameters;
 using GlanceBake.Core.Seed;
@@ -6,7 +5,7 @@ using GlanceBake.Core.Seed;
 namespace GlanceBake.Cli;
 
 /// <summary>
-/// The command line: parses arguments (CommandLineParser), runs one verb, prints diagnostics MSBuild-style to
+/// The command line: parses arguments (<see cref="CommandLineSpec"/>), runs one verb, prints diagnostics MSBuild-style to
 /// standard error and returns the exit code (see <see cref="ExitCodes"/>). The only place that reads the
 /// environment (<c>SOURCE_DATE_EPOCH</c>) and touches the console.
 /// </summary>
@@ -20,42 +19,84 @@ public static class GlanceBakeApp
     /// <returns>The process exit code.</returns>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<string, string?> getEnv)
     {
-        using var parser = new Parser(s =>
+        if (args.Length == 0)
         {
-            s.HelpWriter = null;
-            s.CaseSensitive = true;
-        });
-        // CommandLineParser 2.9 accepts a string option given without its value ("bake -o") as unset.
-        for (var i = 0; i < args.Length; i++)
+            stderr.WriteLine(CommandLineSpec.Help(null));
+            return ExitCodes.Usage;
+        }
+
+        switch (args[0])
         {
-            if (args[i] is "-o" or "--output" && (i + 1 == args.Length || args[i + 1].StartsWith('-')))
+            case "--help" or "help":
+                stdout.WriteLine(CommandLineSpec.Help(args.Length > 1 ? CommandLineSpec.Find(args[1]) : null));
+                return ExitCodes.Ok;
+            case "--version" or "version":
+                stdout.WriteLine($"glancebake {CommandLineSpec.Version}");
+                return ExitCodes.Ok;
+        }
+
+        if (CommandLineSpec.Find(args[0]) is not { } verb)
+        {
+            stderr.WriteLine(CommandLineSpec.Help(null));
+            return ExitCodes.Usage;
+        }
+
+        var rest = args[1..];
+        if (rest.Contains("--help"))
+        {
+            stdout.WriteLine(CommandLineSpec.Help(verb));
+            return ExitCodes.Ok;
+        }
+
+        if (rest.Contains("--version"))
+        {
+            stdout.WriteLine($"glancebake {CommandLineSpec.Version}");
+            return ExitCodes.Ok;
+        }
+
+        if (!CommandLineSpec.TryParse(verb, rest, out var parsed, out var error))
+        {
+            if (error is { Length: > 0 })
             {
-                stderr.WriteLine($"glancebake: error GB0002: {args[i]} needs a folder");
-                return ExitCodes.Usage;
+                stderr.WriteLine($"glancebake: error GB0002: {error}");
             }
+            else
+            {
+                stderr.WriteLine(CommandLineSpec.Help(verb));
+            }
+
+            return ExitCodes.Usage;
         }
 
-        var parsed = parser.ParseArguments<BakeOptions, ValidateOptions, LintOptions, TargetsOptions, InitOptions, SchemaOptions, InspectOptions, SecretsOptions, DiffOptions>(args);
-        // "help VERB" is "VERB --help": CommandLineParser's callback form of HelpText.AutoBuild shows the verb index.
-        if (parsed is NotParsed<object> notParsed
-            && notParsed.Errors.OfType<HelpVerbRequestedError>().FirstOrDefault() is { Matched: true, Verb: { } verb })
-        {
-            return Run([verb, "--help"], stdout, stderr, getEnv);
-        }
-
+        var o = parsed!;
         try
         {
-            return parsed.MapResult(
-                (BakeOptions o) => Bake(o, stdout, stderr, getEnv),
-                (ValidateOptions o) => Validate(o, stdout, stderr, getEnv),
-                (LintOptions o) => Lint(o, stdout, stderr, getEnv),
-                (TargetsOptions _) => Targets(stdout),
-                (InitOptions o) => Init(o, stdout, stderr),
-                (SchemaOptions _) => Schema(stdout),
-                (InspectOptions o) => Inspect(o, stdout, stderr),
-                (SecretsOptions o) => Secrets(o, stdout, stderr),
-                (DiffOptions o) => Diff(o, stdout, stderr, getEnv),
-                errors => Usage(parsed, errors, stdout, stderr));
+            return verb.Name switch
+            {
+                "bake" => Bake(new BakeOptions
+                {
+                    Params = o.Values[0], Extra = o.Extra, Output = o.String("output"), Strict = o.Flag("strict"),
+                    Check = o.String("check"), Reveal = o.Flag("reveal"), FilesDir = o.String("files-dir"),
+                }, stdout, stderr, getEnv),
+                "validate" => Validate(new ValidateOptions
+                {
+                    Params = o.Values[0], Extra = o.Extra, Strict = o.Flag("strict"), FilesDir = o.String("files-dir"),
+                }, stdout, stderr, getEnv),
+                "lint" => Lint(new LintOptions
+                {
+                    Params = o.Values[0], Extra = o.Extra, Strict = o.Flag("strict"), FilesDir = o.String("files-dir"),
+                }, stdout, stderr, getEnv),
+                "targets" => Targets(stdout),
+                "init" => Init(new InitOptions { Path = o.Values[0], Force = o.Flag("force") }, stdout, stderr),
+                "schema" => Schema(stdout),
+                "inspect" => Inspect(new InspectOptions { Image = o.Values[0], Extra = o.Extra }, stdout, stderr),
+                "secrets" => Secrets(new SecretsOptions { Params = o.Values[0], Extra = o.Extra, FilesDir = o.String("files-dir") }, stdout, stderr),
+                "diff" => Diff(new DiffOptions
+                {
+                    Old = o.Values[0], New = o.Values[1], Extra = o.Extra, FilesDir = o.String("files-dir"),
+                }, stdout, stderr, getEnv),
+                _ => throw new InvalidOperationException($"verb '{verb.Name}' has no handler"),
+            };
         }
         catch (Exception e)
         {
@@ -63,35 +104,6 @@ public static class GlanceBakeApp
             stderr.WriteLine("This is a GlanceBake bug; please report it with the command you ran (not your parameter file's secrets).");
             return ExitCodes.InternalError;
         }
-    }
-
-    private static int Usage(ParserResult<object> parsed, IEnumerable<Error> errors, TextWriter stdout, TextWriter stderr)
-    {
-        var list = errors.ToList();
-        // The verb index only when no verb was chosen: for a verb, CommandLineParser then lists its options without
-        // their dashes ("o, output"), as it lists verbs.
-        var verbChosen = parsed.TypeInfo.Current != typeof(NullInstance);
-        var help = CommandLine.Text.HelpText.AutoBuild(parsed, h =>
-        {
-            h.AdditionalNewLineAfterOption = false;
-            h.Heading = $"glancebake {typeof(GlanceBakeApp).Assembly.GetName().Version?.ToString(3)}";
-            h.Copyright = "Bakes a cloud-init NoCloud seed that installs OpenStack Glance on first boot.";
-            return h;
-        }, e => e, verbsIndex: !verbChosen);
-        if (list.Any(e => e.Tag is ErrorType.HelpRequestedError or ErrorType.HelpVerbRequestedError))
-        {
-            stdout.WriteLine(help);
-            return ExitCodes.Ok;
-        }
-
-        if (list.Any(e => e.Tag == ErrorType.VersionRequestedError))
-        {
-            stdout.WriteLine($"glancebake {typeof(GlanceBakeApp).Assembly.GetName().Version?.ToString(3)}");
-            return ExitCodes.Ok;
-        }
-
-        stderr.WriteLine(help);
-        return ExitCodes.Usage;
     }
 
     private static int Bake(BakeOptions o, TextWriter stdout, TextWriter stderr, Func<string, string?> getEnv)
@@ -156,8 +168,7 @@ public static class GlanceBakeApp
 
         try
         {
-            var bundle = SeedBaker.Bake(loaded, timestamp, o.Reveal);
-            var written = BundleWriter.Write(bundle, output, held);
+            var (bundle, written) = BundleWriter.Write(output, staging => SeedBaker.Bake(loaded, timestamp, o.Reveal, staging), held);
             if (o.Reveal)
             {
                 stderr.WriteLine(new Diagnostic(DiagnosticCodes.RevealedSecrets, Severity.Warning,

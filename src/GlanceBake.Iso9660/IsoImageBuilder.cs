@@ -135,13 +135,27 @@ public sealed class IsoImageBuilder
     /// Zero runs of 64 KiB and more are left as holes, so a sparse source file gives a sparse image.
     /// </summary>
     /// <exception cref="IOException">A source file changed, or the output cannot be written.</exception>
-    public void Build(string outputPath)
+    public void Build(string outputPath) => BuildFile(outputPath, null);
+
+    /// <summary>
+    /// As <see cref="Build(string)"/>, and returns the image's SHA-256 (lower-case hex), computed from the bytes as
+    /// they are written: the image is never read back.
+    /// </summary>
+    /// <exception cref="IOException">A source file changed, or the output cannot be written.</exception>
+    public string BuildWithSha256(string outputPath)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        BuildFile(outputPath, hash);
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private void BuildFile(string outputPath, System.Security.Cryptography.IncrementalHash? hash)
     {
         ArgumentNullException.ThrowIfNull(outputPath);
         try
         {
             using var stream = new FileStream(outputPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-            using var sparse = new SparseFileStream(stream);
+            using var sparse = new SparseFileStream(stream, hash);
             Build(sparse);
         }
         catch when (File.Exists(outputPath))

@@ -3,9 +3,10 @@ namespace GlanceBake.Iso9660;
 /// <summary>
 /// A forward-only write stream over a new file that leaves holes where whole large writes are zero, as
 /// <c>cp --sparse=auto</c> does: a sparse 4.7 GB raw disk image becomes a sparse seed.iso instead of 4.7 GB of
-/// written zeros. The file's bytes are the same either way (a hole reads as zeros).
+/// written zeros. The file's bytes are the same either way (a hole reads as zeros). When given a hash, every byte
+/// written (holes as zeros) is added to it.
 /// </summary>
-internal sealed class SparseFileStream(FileStream file) : Stream
+internal sealed class SparseFileStream(FileStream file, System.Security.Cryptography.IncrementalHash? hash = null) : Stream
 {
     // Only writes of at least this many bytes are checked; directory blocks and descriptors are written as they are.
     private const int MinimumHole = 64 * 1024;
@@ -30,6 +31,7 @@ internal sealed class SparseFileStream(FileStream file) : Stream
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
+        hash?.AppendData(buffer);
         if (buffer.Length >= MinimumHole && !buffer.ContainsAnyExcept((byte)0))
         {
             file.Seek(buffer.Length, SeekOrigin.Current);

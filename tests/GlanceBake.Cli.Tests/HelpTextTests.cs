@@ -1,33 +1,26 @@
-using System.Reflection;
-using CommandLine;
 using Xunit;
 
 namespace GlanceBake.Cli.Tests;
 
 /// <summary>
-/// Help for every verb lists each option as CommandLineParser writes it by default, with its dashes
+/// Help for every verb lists each option as CommandLineParser 2.9 wrote it, with its dashes
 /// (<c>-o, --output</c>), whether asked as <c>VERB --help</c> or <c>help VERB</c>.
 /// </summary>
 public sealed class HelpTextTests
 {
-    /// <summary>Every verb the CLI declares, from the option classes' <see cref="VerbAttribute"/>.</summary>
+    /// <summary>Every verb the CLI declares (<see cref="CommandLineSpec.Verbs"/>).</summary>
     public static TheoryData<string> Verbs()
     {
         var data = new TheoryData<string>();
-        foreach (var verb in VerbTypes().Select(t => t.GetCustomAttribute<VerbAttribute>()!.Name))
+        foreach (var verb in CommandLineSpec.Verbs)
         {
-            data.Add(verb);
+            data.Add(verb.Name);
         }
 
         return data;
     }
 
-    private static IEnumerable<Type> VerbTypes() =>
-        typeof(GlanceBakeApp).Assembly.GetTypes().Where(t => t.GetCustomAttribute<VerbAttribute>() is not null);
-
-    private static IEnumerable<OptionAttribute> OptionsOf(string verb) =>
-        VerbTypes().Single(t => t.GetCustomAttribute<VerbAttribute>()!.Name == verb)
-            .GetProperties().Select(p => p.GetCustomAttribute<OptionAttribute>()).OfType<OptionAttribute>();
+    private static IEnumerable<OptionSpec> OptionsOf(string verb) => CommandLineSpec.Find(verb)!.Options;
 
     [Theory]
     [MemberData(nameof(Verbs))]
@@ -40,7 +33,7 @@ public sealed class HelpTextTests
             var lines = r.Stdout.Split('\n').Select(l => l.Trim()).ToList();
             foreach (var o in OptionsOf(verb))
             {
-                var expected = o.ShortName.Length > 0 ? $"-{o.ShortName}, --{o.LongName}" : $"--{o.LongName}";
+                var expected = o.Short is { } s ? $"-{s}, --{o.Long}" : $"--{o.Long}";
                 Assert.True(lines.Any(l => l.StartsWith(expected + " ", StringComparison.Ordinal) || l == expected
                     || (o.MetaValue is { Length: > 0 } meta && l.StartsWith($"{expected}={meta} ", StringComparison.Ordinal))),
                     $"{string.Join(' ', args)}: no line starts with '{expected}':\n{r.Stdout}");
@@ -58,7 +51,7 @@ public sealed class HelpTextTests
     {
         var r = CliHarness.Run(arg);
         Assert.Equal(0, r.ExitCode);
-        foreach (var verb in VerbTypes().Select(t => t.GetCustomAttribute<VerbAttribute>()!.Name))
+        foreach (var verb in CommandLineSpec.Verbs.Select(v => v.Name))
         {
             Assert.Contains(r.Stdout.Split('\n'), l => l.TrimStart().StartsWith(verb + " ", StringComparison.Ordinal));
         }

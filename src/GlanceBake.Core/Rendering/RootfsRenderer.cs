@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using GlanceBake.Core.Parameters;
 using GlanceBake.Core.Releases;
 using GlanceBake.Core.Seed;
@@ -12,6 +13,13 @@ namespace GlanceBake.Core.Rendering;
 /// </summary>
 public static class RootfsRenderer
 {
+    // Templates read the parameter and target records' properties by name (p.glance.password, target.services):
+    // Scriban's TypedObjectAccessor lists them by reflection on the value's runtime type, which a trimmed (Native AOT)
+    // build keeps only for the types named here. Every record a template can reach is listed; a missing one fails
+    // the AOT bake (StrictVariables), which tests/GlanceBake.Cli.Tests' AOT equality test runs on every scenario.
+    private const DynamicallyAccessedMemberTypes TemplateMembers =
+        DynamicallyAccessedMemberTypes.PublicProperties | DynamicallyAccessedMemberTypes.PublicFields;
+
     /// <summary>
     /// Renders every manifest row that applies to the target (<see cref="OutputManifest"/>). Rows owned by the glance
     /// group are written root-only under <see cref="TargetProfile.StagingFolder"/> where the target
@@ -21,6 +29,23 @@ public static class RootfsRenderer
     /// <param name="image">The verification image as it will be on the seed.</param>
     /// <returns>Files sorted by target path.</returns>
     /// <exception cref="InvalidOperationException">A template does not parse or fails (a GlanceBake bug).</exception>
+    [DynamicDependency(TemplateMembers, typeof(BakeParameters))]
+    [DynamicDependency(TemplateMembers, typeof(ControllerParameters))]
+    [DynamicDependency(TemplateMembers, typeof(NetworkParameters))]
+    [DynamicDependency(TemplateMembers, typeof(DatabaseParameters))]
+    [DynamicDependency(TemplateMembers, typeof(DatabaseAdmin))]
+    [DynamicDependency(TemplateMembers, typeof(KeystoneParameters))]
+    [DynamicDependency(TemplateMembers, typeof(KeystoneAdmin))]
+    [DynamicDependency(TemplateMembers, typeof(GlanceParameters))]
+    [DynamicDependency(TemplateMembers, typeof(PackageParameters))]
+    [DynamicDependency(TemplateMembers, typeof(TargetParameters))]
+    [DynamicDependency(TemplateMembers, typeof(VerificationParameters))]
+    [DynamicDependency(TemplateMembers, typeof(TargetProfile))]
+    [DynamicDependency(TemplateMembers, typeof(OpenStackRelease))]
+    [DynamicDependency(TemplateMembers, typeof(DistroProfile))]
+    [DynamicDependency(TemplateMembers, typeof(PackageNames))]
+    [DynamicDependency(TemplateMembers, typeof(UnitNames))]
+    [DynamicDependency(TemplateMembers, typeof(ReservedStore))]
     public static IReadOnlyList<RenderedFile> Render(BakeParameters p, SeedImage image)
     {
         var target = p.Target.Profile;
@@ -37,15 +62,37 @@ public static class RootfsRenderer
         return [.. files.OrderBy(f => f.Path, StringComparer.Ordinal)];
     }
 
+    // The only Scriban builtin the templates call is include. Scriban's default builtins (string.*, array.*, ...)
+    // are built by reflection over its function classes, once per process and copied into every context: most of a
+    // bake's CPU time before this.
+    private static readonly ScriptObject Builtins = new() { ["include"] = new Scriban.Functions.IncludeFunction() };
+
+    // The filters one by one as typed delegates, not Import(typeof(EscapeFilters)) or Import(name, Delegate): both
+    // list methods and parameters by reflection. Built once per process (each wrapper inspects its delegate).
+    private static readonly ScriptObject Filters = new()
+    {
+        ["ini"] = DelegateCustomFunction.CreateFunc<object?, string>(EscapeFilters.Ini),
+        ["sql_string"] = DelegateCustomFunction.CreateFunc<object?, string>(EscapeFilters.SqlString),
+        ["sql_ident"] = DelegateCustomFunction.CreateFunc<object?, string>(EscapeFilters.SqlIdent),
+        ["sh"] = DelegateCustomFunction.CreateFunc<object?, string>(EscapeFilters.Sh),
+        ["sh_words"] = DelegateCustomFunction.CreateFunc<IEnumerable<object?>, string>(EscapeFilters.ShWords),
+        ["url_userinfo"] = DelegateCustomFunction.CreateFunc<object?, string>(EscapeFilters.UrlUserinfo),
+        ["systemd"] = DelegateCustomFunction.CreateFunc<object?, string>(EscapeFilters.Systemd),
+        ["mycnf"] = DelegateCustomFunction.CreateFunc<object?, string>(EscapeFilters.Mycnf),
+        ["apt_field"] = DelegateCustomFunction.CreateFunc<object?, string>(EscapeFilters.AptField),
+        ["join_list"] = DelegateCustomFunction.CreateFunc<IEnumerable<object?>, string, string>(EscapeFilters.JoinList),
+    };
+
     private static string Render(string path, ScriptObject globals)
     {
-        var context = new TemplateContext
+        var context = new TemplateContext(Builtins)
         {
             TemplateLoader = TemplateSet.Embedded,
             StrictVariables = true,
             EnableRelaxedMemberAccess = false,
             NewLine = "\n",
         };
+        context.PushGlobal(Filters);
         context.PushGlobal(globals);
         var text = TemplateSet.Embedded.Get(path).Render(context);
         return text.EndsWith('\n') || text.Length == 0 ? text : text + "\n";
@@ -54,7 +101,6 @@ public static class RootfsRenderer
     private static ScriptObject Globals(BakeParameters p, TargetProfile target, SeedImage image)
     {
         var globals = new ScriptObject();
-        globals.Import(typeof(EscapeFilters));
         globals["p"] = p;
         globals["target"] = target;
         globals["release"] = target.Release;

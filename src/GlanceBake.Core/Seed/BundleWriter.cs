@@ -89,7 +89,22 @@ public static class BundleWriter
     /// <exception cref="OutputFolderBusyException">Another bake is writing the folder; nothing was touched.</exception>
     /// <exception cref="IOException">The folder cannot be written; the previous contents are kept.</exception>
     /// <exception cref="UnauthorizedAccessException">No permission; the previous contents are kept.</exception>
-    public static IReadOnlyList<string> Write(SeedBundle bundle, string outputDir, OutputFolderLock? held = null)
+    public static IReadOnlyList<string> Write(SeedBundle bundle, string outputDir, OutputFolderLock? held = null) =>
+        Write(outputDir, _ => bundle, held).Sums;
+
+    /// <summary>
+    /// As <see cref="Write(SeedBundle, string, OutputFolderLock)"/>, rendering the bundle once the staging folder exists:
+    /// <paramref name="bake"/> gets the staging folder's path, where <see cref="SeedBaker.Bake"/> copies the user's
+    /// image while hashing it (so the image is read once and written to cidata/ once).
+    /// </summary>
+    /// <param name="outputDir">The output folder.</param>
+    /// <param name="bake">Renders the bundle, given the staging folder.</param>
+    /// <param name="held">The folder's lock when the caller took it already; null takes it here.</param>
+    /// <returns>The bundle, and the SHA256SUMS lines.</returns>
+    /// <exception cref="OutputFolderBusyException">Another bake is writing the folder; nothing was touched.</exception>
+    /// <exception cref="IOException">The folder cannot be written; the previous contents are kept.</exception>
+    /// <exception cref="UnauthorizedAccessException">No permission; the previous contents are kept.</exception>
+    public static (SeedBundle Bundle, IReadOnlyList<string> Sums) Write(string outputDir, Func<string, SeedBundle> bake, OutputFolderLock? held = null)
     {
         var full = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar);
         var parent = Path.GetDirectoryName(full) ?? throw new IOException($"cannot write to {outputDir}");
@@ -109,6 +124,7 @@ public static class BundleWriter
         try
         {
             Directory.CreateDirectory(staging);
+            var bundle = bake(staging);
             var sums = WriteTree(bundle, staging);
             if (Directory.Exists(full))
             {
@@ -117,7 +133,7 @@ public static class BundleWriter
 
             Directory.Move(staging, full);
             DeleteIfExists(previous);
-            return sums;
+            return (bundle, sums);
         }
         catch
         {
@@ -147,9 +163,14 @@ public static class BundleWriter
         }
         else
         {
-            var target = Path.Combine(root, imagePath);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            CopySparse(bundle.Image.SourceFile!, target, bundle.Image.Length);
+            var target = Path.GetFullPath(Path.Combine(root, imagePath));
+            if (Path.GetFullPath(bundle.Image.SourceFile!) != target)
+            {
+                // Not staged by SeedBaker.Bake (a bundle rendered earlier): copy it now.
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                CopySparse(bundle.Image.SourceFile!, target, bundle.Image.Length);
+            }
+
             SetMode(target, OwnerOnly);
         }
 
@@ -170,12 +191,9 @@ public static class BundleWriter
         }
 
         iso.AddFile(bundle.Image.SeedPath, Path.Combine(root, imagePath));
-        iso.Build(Path.Combine(root, "seed.iso"));
+        // Hashed as it is written: seed.iso is never read back.
+        written.Add("seed.iso", iso.BuildWithSha256(Path.Combine(root, "seed.iso")));
         SetMode(Path.Combine(root, "seed.iso"), OwnerOnly);
-        using (var isoFile = File.OpenRead(Path.Combine(root, "seed.iso")))
-        {
-            written.Add("seed.iso", Convert.ToHexStringLower(SHA256.HashData(isoFile)));
-        }
 
         var lines = written.OrderBy(w => w.Key, StringComparer.Ordinal)
             .Select(w => $"{w.Value}  {w.Key}")

@@ -16,12 +16,17 @@ public static class SeedBaker
     /// <param name="p">Validated parameters.</param>
     /// <param name="timestamp">Build time for the ISO's date fields.</param>
     /// <param name="reveal">Write real secret values into the review tree (<see cref="ReviewTree"/>) instead of placeholders.</param>
+    /// <param name="stagingRoot">A bundle folder being written (<see cref="BundleWriter.Write(string, Func{string, SeedBundle}, OutputFolderLock)"/>):
+    /// the user's image is hashed while it is copied to its <c>cidata/</c> place there, so it is read once. Null:
+    /// the image is only hashed (a render in memory, such as <c>bake --check</c>).</param>
     /// <exception cref="IOException">The verification image file cannot be read.</exception>
-    public static SeedBundle Bake(BakeParameters p, DateTimeOffset timestamp, bool reveal = false)
+    public static SeedBundle Bake(BakeParameters p, DateTimeOffset timestamp, bool reveal = false, string? stagingRoot = null)
     {
-        var image = p.Verification.ImageFile is { } file
-            ? SeedImage.FromFile(file, p.Verification.DiskFormat)
-            : SeedImage.Generated(p.Verification.DiskFormat);
+        var format = p.Verification.DiskFormat;
+        var image = p.Verification.ImageFile is not { } file ? SeedImage.Generated(format)
+            : stagingRoot is null ? SeedImage.FromFile(file, format)
+            : SeedImage.CopyFromFile(file, format,
+                Path.Combine(stagingRoot, "cidata", "glancebake", VerificationImage.FileName(format)));
         var rootfs = RootfsRenderer.Render(p, image);
         var userData = CloudConfig.Build(p, rootfs);
         var networkConfig = p.Controller.Network is { } n ? NetworkConfig.Build(n) : null;

@@ -46,4 +46,44 @@ public sealed record SeedImage(string FileName, byte[]? Content, string? SourceF
         var hash = SHA256.HashData(stream);
         return new SeedImage(VerificationImage.FileName(diskFormat), null, path, Convert.ToHexStringLower(hash), stream.Length);
     }
+
+    /// <summary>
+    /// The user's image file, read once: hashed while it is copied to <paramref name="copyPath"/> (a new file; whole
+    /// zero MiB chunks are left as holes, as <c>cp --sparse=auto</c> does). The result's
+    /// <see cref="SourceFile"/> is the copy, so later stages read the copy, never the user's file again.
+    /// </summary>
+    /// <param name="path">The image file.</param>
+    /// <param name="diskFormat">Its Glance disk format.</param>
+    /// <param name="copyPath">Where to copy it; its folder is created.</param>
+    /// <exception cref="IOException">The file cannot be read or the copy written.</exception>
+    public static SeedImage CopyFromFile(string path, string diskFormat, string copyPath)
+    {
+        const int Chunk = 1 << 20;
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(copyPath))!);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        using var output = new FileStream(copyPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1);
+        var buffer = new byte[Chunk];
+        var copied = 0L;
+        int read;
+        while ((read = input.ReadAtLeast(buffer, Chunk, throwOnEndOfStream: false)) > 0)
+        {
+            var piece = buffer.AsSpan(0, read);
+            hash.AppendData(piece);
+            if (piece.ContainsAnyExcept((byte)0))
+            {
+                output.Write(piece);
+            }
+            else
+            {
+                output.Seek(read, SeekOrigin.Current);
+            }
+
+            copied += read;
+        }
+
+        output.SetLength(copied);
+        return new SeedImage(VerificationImage.FileName(diskFormat), null, Path.GetFullPath(copyPath),
+            Convert.ToHexStringLower(hash.GetHashAndReset()), copied);
+    }
 }
