@@ -56,6 +56,23 @@ public sealed class UsageErrorTests
         Assert.Equal(CliHarness.Run("--help").Stdout, CliHarness.Run("help").Stdout);
     }
 
+    /// <summary>README "Command line": the option value forms System.CommandLine accepts.</summary>
+    [Theory]
+    [InlineData("-o", " ")]
+    [InlineData("-o", "=")]
+    [InlineData("--output", " ")]
+    [InlineData("--output", ":")]
+    public void OutputOption_EveryValueForm(string option, string separator)
+    {
+        var output = Path.Combine(CliHarness.NewTempDir(), "out");
+        string[] args = separator == " "
+            ? ["bake", CliHarness.Example, option, output]
+            : ["bake", CliHarness.Example, option + separator + output];
+        var r = CliHarness.Run(args);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.True(File.Exists(Path.Combine(output, "seed.iso")));
+    }
+
     [Fact]
     public void DashFile_NeedsDotSlash()
     {
