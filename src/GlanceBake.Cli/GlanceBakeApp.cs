@@ -1,102 +1,53 @@
 using GlanceBake.Core.Diagnostics;
 using GlanceBake.Core.Parameters;
 using GlanceBake.Core.Seed;
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
 
 namespace GlanceBake.Cli;
 
 /// <summary>
-/// The command line: parses arguments (<see cref="CommandLineSpec"/>), runs one verb, prints diagnostics MSBuild-style to
-/// standard error and returns the exit code (see <see cref="ExitCodes"/>). The only place that reads the
-/// environment (<c>SOURCE_DATE_EPOCH</c>) and touches the console.
+/// The command line: parses arguments with System.CommandLine (<see cref="CreateCommandLine"/>), runs one verb, prints
+/// diagnostics MSBuild-style to standard error and returns the exit code (see <see cref="ExitCodes"/>). The only place
+/// that reads the environment (<c>SOURCE_DATE_EPOCH</c>) and touches the console.
 /// </summary>
 public static class GlanceBakeApp
 {
+    /// <summary>The description shown at the top of <c>glancebake --help</c>.</summary>
+    private const string Description = "Bakes a cloud-init NoCloud seed that installs OpenStack Glance on first boot.";
+
+    /// <summary>The version shown by <c>--version</c> (<c>0.1.0</c>, the assembly version's first three parts).</summary>
+    public static string Version { get; } = typeof(GlanceBakeApp).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
     /// <summary>Runs GlanceBake.</summary>
     /// <param name="args">Command-line arguments.</param>
-    /// <param name="stdout">Where results go.</param>
-    /// <param name="stderr">Where diagnostics, help and usage errors go.</param>
+    /// <param name="stdout">Where results and help go.</param>
+    /// <param name="stderr">Where diagnostics and usage errors go.</param>
     /// <param name="getEnv">Environment lookup (<see cref="Environment.GetEnvironmentVariable(string)"/>).</param>
-    /// <returns>The process exit code.</returns>
+    /// <returns>The process exit code: 0 ok (help and version included), 1 input errors, 2 usage errors (unknown verb or
+    /// option, missing or extra argument, an option without its value; a message on <paramref name="stderr"/>), 3
+    /// output I/O, 70 an internal error.</returns>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<string, string?> getEnv)
     {
-        if (args.Length == 0)
+        var root = CreateCommandLine(getEnv);
+        var invocation = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        var parsed = root.Parse(args);
+        if (parsed.Action is ParseErrorAction)
         {
-            stderr.WriteLine(CommandLineSpec.Help(null));
-            return ExitCodes.Usage;
-        }
-
-        switch (args[0])
-        {
-            case "--help" or "help":
-                stdout.WriteLine(CommandLineSpec.Help(args.Length > 1 ? CommandLineSpec.Find(args[1]) : null));
-                return ExitCodes.Ok;
-            case "--version" or "version":
-                stdout.WriteLine($"glancebake {CommandLineSpec.Version}");
-                return ExitCodes.Ok;
-        }
-
-        if (CommandLineSpec.Find(args[0]) is not { } verb)
-        {
-            stderr.WriteLine(CommandLineSpec.Help(null));
-            return ExitCodes.Usage;
-        }
-
-        var rest = args[1..];
-        if (rest.Contains("--help"))
-        {
-            stdout.WriteLine(CommandLineSpec.Help(verb));
-            return ExitCodes.Ok;
-        }
-
-        if (rest.Contains("--version"))
-        {
-            stdout.WriteLine($"glancebake {CommandLineSpec.Version}");
-            return ExitCodes.Ok;
-        }
-
-        if (!CommandLineSpec.TryParse(verb, rest, out var parsed, out var error))
-        {
-            if (error is { Length: > 0 })
+            foreach (var error in parsed.Errors)
             {
-                stderr.WriteLine($"glancebake: error GB0002: {error}");
-            }
-            else
-            {
-                stderr.WriteLine(CommandLineSpec.Help(verb));
+                stderr.WriteLine($"glancebake: error GB0002: {error.Message}");
             }
 
+            var verb = parsed.CommandResult.Command == root ? "" : parsed.CommandResult.Command.Name + " ";
+            stderr.WriteLine($"Run 'glancebake {verb}--help' for usage.");
             return ExitCodes.Usage;
         }
 
-        var o = parsed!;
         try
         {
-            return verb.Name switch
-            {
-                "bake" => Bake(new BakeOptions
-                {
-                    Params = o.Values[0], Extra = o.Extra, Output = o.String("output"), Strict = o.Flag("strict"),
-                    Check = o.String("check"), Reveal = o.Flag("reveal"), FilesDir = o.String("files-dir"),
-                }, stdout, stderr, getEnv),
-                "validate" => Validate(new ValidateOptions
-                {
-                    Params = o.Values[0], Extra = o.Extra, Strict = o.Flag("strict"), FilesDir = o.String("files-dir"),
-                }, stdout, stderr, getEnv),
-                "lint" => Lint(new LintOptions
-                {
-                    Params = o.Values[0], Extra = o.Extra, Strict = o.Flag("strict"), FilesDir = o.String("files-dir"),
-                }, stdout, stderr, getEnv),
-                "targets" => Targets(stdout),
-                "init" => Init(new InitOptions { Path = o.Values[0], Force = o.Flag("force") }, stdout, stderr),
-                "schema" => Schema(stdout),
-                "inspect" => Inspect(new InspectOptions { Image = o.Values[0], Extra = o.Extra }, stdout, stderr),
-                "secrets" => Secrets(new SecretsOptions { Params = o.Values[0], Extra = o.Extra, FilesDir = o.String("files-dir") }, stdout, stderr),
-                "diff" => Diff(new DiffOptions
-                {
-                    Old = o.Values[0], New = o.Values[1], Extra = o.Extra, FilesDir = o.String("files-dir"),
-                }, stdout, stderr, getEnv),
-                _ => throw new InvalidOperationException($"verb '{verb.Name}' has no handler"),
-            };
+            return parsed.Invoke(invocation);
         }
         catch (Exception e)
         {
@@ -106,14 +57,218 @@ public static class GlanceBakeApp
         }
     }
 
-    private static int Bake(BakeOptions o, TextWriter stdout, TextWriter stderr, Func<string, string?> getEnv)
+    /// <summary>
+    /// GlanceBake's command line: one subcommand per verb (README "Command line"), each with its options and arguments;
+    /// <c>--help</c> on every verb, <c>--version</c>, and the hidden verbs <c>help [VERB]</c> (the verb's help) and
+    /// <c>version</c>. A verb's action returns its exit code and writes to the invocation's output and error writers.
+    /// </summary>
+    /// <param name="getEnv">Environment lookup the verbs use (<c>SOURCE_DATE_EPOCH</c>, <c>{env: NAME}</c> secrets).</param>
+    /// <returns>The root command; parse with <see cref="Command.Parse(IReadOnlyList{string}, ParserConfiguration?)"/>.</returns>
+    public static RootCommand CreateCommandLine(Func<string, string?> getEnv)
     {
-        if (o.Extra.Any())
+        var root = new RootCommand(Description);
+        foreach (var option in root.Options)
         {
-            stderr.WriteLine($"glancebake: error GB0003: bake takes one parameter file; unexpected '{o.Extra.First()}'");
-            return ExitCodes.Usage;
+            switch (option)
+            {
+                case VersionOption version:
+                    version.Action = new PrintVersion();
+                    break;
+                case HelpOption { Action: HelpAction help }:
+                    help.MaxWidth = HelpWidth; // the same help on a terminal, in a pipe and in tests
+                    break;
+            }
         }
 
+        // No verb: the verb index on standard error, a usage error.
+        root.SetAction(r =>
+        {
+            root.Parse(["--help"]).Invoke(new InvocationConfiguration { Output = Err(r), Error = Err(r) });
+            return ExitCodes.Usage;
+        });
+
+        static Option<string> FilesDir(string help = "Folder that {file: PATH} secrets are relative to (default: the parameter file's folder).") =>
+            new("--files-dir") { Description = help, HelpName = "DIR" };
+        static Option<bool> Strict(string help) => new("--strict") { Description = help };
+        static Argument<string> Required(string name, string help) => NoOptions(new(name) { Description = help });
+        static Argument<string> Optional(string name, string help, string fallback) => NoOptions(
+            new(name) { Description = help, Arity = ArgumentArity.ZeroOrOne, DefaultValueFactory = _ => fallback });
+        static Command Verb(string name, string help, params Symbol[] symbols)
+        {
+            var command = new Command(name, help);
+            foreach (var symbol in symbols)
+            {
+                switch (symbol)
+                {
+                    case Option o: command.Options.Add(o); break;
+                    case Argument a: command.Arguments.Add(a); break;
+                }
+            }
+
+            return command;
+        }
+
+        // bake
+        {
+            var @params = Optional("PARAMS", "Parameter file (YAML, schema 1).", "examples/controller.yaml");
+            var output = new Option<string>("--output", "-o")
+            {
+                Description = "Output folder (default: out); replaced as a whole when the bake succeeds.", HelpName = "DIR",
+            };
+            var strict = Strict("Treat warnings (lint findings such as Keystone's port 35357 after Pike) as errors.");
+            var check = new Option<string>("--check")
+            {
+                Description = "Write nothing: render in memory and compare with the review tree in DIR (a bake's output folder, or its review/ folder); exit 1 naming each differing file.",
+                HelpName = "DIR",
+            };
+            var reveal = new Option<bool>("--reveal")
+            {
+                Description = "Write real secret values into review/ instead of <secret:FIELD> placeholders (warned; never commit it).",
+            };
+            var filesDir = FilesDir();
+            var bake = Verb("bake", "Render the seed (cidata/, review/, seed.iso, SHA256SUMS) from a parameter file.",
+                @params, output, strict, check, reveal, filesDir);
+            bake.SetAction(r => Bake(new BakeOptions
+            {
+                Params = r.GetValue(@params)!, Output = r.GetValue(output), Strict = r.GetValue(strict),
+                Check = r.GetValue(check), Reveal = r.GetValue(reveal), FilesDir = r.GetValue(filesDir),
+            }, Out(r), Err(r), getEnv));
+            root.Subcommands.Add(bake);
+        }
+
+        // validate, lint
+        {
+            var @params = Required("PARAMS", "Parameter file (YAML, schema 1).");
+            var strict = Strict("Treat warnings as errors.");
+            var filesDir = FilesDir();
+            var validate = Verb("validate", "Load and validate a parameter file; print diagnostics.", @params, strict, filesDir);
+            validate.SetAction(r => Validate(new ValidateOptions
+            {
+                Params = r.GetValue(@params)!, Strict = r.GetValue(strict), FilesDir = r.GetValue(filesDir),
+            }, Out(r), Err(r), getEnv));
+            root.Subcommands.Add(validate);
+        }
+
+        {
+            var @params = Required("PARAMS", "Parameter file (YAML, schema 1).");
+            var strict = Strict("Treat findings as errors (exit 1).");
+            var filesDir = FilesDir();
+            var lint = Verb("lint", "Report, with line and column, every choice the target release deprecates or has removed.",
+                @params, strict, filesDir);
+            lint.SetAction(r => Lint(new LintOptions
+            {
+                Params = r.GetValue(@params)!, Strict = r.GetValue(strict), FilesDir = r.GetValue(filesDir),
+            }, Out(r), Err(r), getEnv));
+            root.Subcommands.Add(lint);
+        }
+
+        {
+            var targets = Verb("targets", "List the supported OpenStack release / distro pairs, where Glance comes from, and how each is proven.");
+            targets.SetAction(r => Targets(Out(r)));
+            root.Subcommands.Add(targets);
+        }
+
+        {
+            var path = Optional("PATH", "File to create.", "controller.yaml");
+            var force = new Option<bool>("--force", "-f") { Description = "Overwrite the file if it exists." };
+            var init = Verb("init", "Write a commented starter parameter file holding the install guide's values.", path, force);
+            init.SetAction(r => Init(new InitOptions { Path = r.GetValue(path)!, Force = r.GetValue(force) }, Out(r), Err(r)));
+            root.Subcommands.Add(init);
+        }
+
+        {
+            var schema = Verb("schema", "Print the JSON Schema (draft 2020-12) of the parameter file, for editors (yaml-language-server).");
+            schema.SetAction(r => Schema(Out(r)));
+            root.Subcommands.Add(schema);
+        }
+
+        {
+            var image = Required("ISO", "Seed image (ISO 9660).");
+            var inspect = Verb("inspect", "List a NoCloud seed image (ours, genisoimage's, cloud-localds', xorriso's): label, descriptors, extensions, files; check cloud-init's NoCloud rules (exit 1 on any problem).",
+                image);
+            inspect.SetAction(r => Inspect(new InspectOptions { Image = r.GetValue(image)! }, Out(r), Err(r)));
+            root.Subcommands.Add(inspect);
+        }
+
+        {
+            var @params = Required("PARAMS", "Parameter file (YAML, schema 1).");
+            var filesDir = FilesDir();
+            var secrets = Verb("secrets", "Add random values to the secrets files ({file: NAME.yaml}) the parameter file refers to; never changes an existing value.",
+                @params, filesDir);
+            secrets.SetAction(r => Secrets(new SecretsOptions { Params = r.GetValue(@params)!, FilesDir = r.GetValue(filesDir) }, Out(r), Err(r)));
+            root.Subcommands.Add(secrets);
+        }
+
+        {
+            var old = Required("OLD", "Parameter file, bake output folder, or review/ folder.");
+            var @new = Required("NEW", "Parameter file, bake output folder, or review/ folder.");
+            var filesDir = FilesDir("Folder that {file: PATH} secrets are relative to (default: each parameter file's folder).");
+            var diff = Verb("diff", "Unified diff of the review trees of OLD and NEW (parameter files or baked folders); exit 1 when they differ.",
+                old, @new, filesDir);
+            diff.SetAction(r => Diff(new DiffOptions
+            {
+                Old = r.GetValue(old)!, New = r.GetValue(@new)!, FilesDir = r.GetValue(filesDir),
+            }, Out(r), Err(r), getEnv));
+            root.Subcommands.Add(diff);
+        }
+
+        // "help VERB" (README): the verb's help, as "VERB --help"; "help" alone: the verb index.
+        {
+            var verb = new Argument<string>("VERB") { Arity = ArgumentArity.ZeroOrOne };
+            var help = new Command("help", "Show the help of VERB.") { Hidden = true };
+            help.Arguments.Add(verb);
+            help.SetAction(r =>
+            {
+                var name = r.GetValue(verb);
+                var target = root.Subcommands.FirstOrDefault(c => c.Name == name && !c.Hidden);
+                return root.Parse(target is null ? ["--help"] : [target.Name, "--help"]).Invoke(r.InvocationConfiguration);
+            });
+            root.Subcommands.Add(help);
+            var version = new Command("version", "Show the version.") { Hidden = true };
+            version.SetAction(r => new PrintVersion().Invoke(r));
+            root.Subcommands.Add(version);
+        }
+
+        return root;
+    }
+
+    /// <summary>Help is wrapped at this many columns.</summary>
+    private const int HelpWidth = 80;
+
+    /// <summary>System.CommandLine binds a token it does not know as an option (<c>--nope</c>) to a positional argument;
+    /// GlanceBake refuses it there (a file named <c>-x</c> is <c>./-x</c>).</summary>
+    private static Argument<string> NoOptions(Argument<string> argument)
+    {
+        argument.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (token.Value.Length > 1 && token.Value[0] == '-')
+                {
+                    result.AddError($"Unrecognized option '{token.Value}'.");
+                }
+            }
+        });
+        return argument;
+    }
+
+    private static TextWriter Out(ParseResult r) => r.InvocationConfiguration.Output;
+
+    private static TextWriter Err(ParseResult r) => r.InvocationConfiguration.Error;
+
+    /// <summary><c>--version</c>: <c>glancebake 0.1.0</c> (System.CommandLine's own prints the entry assembly's
+    /// informational version, which is the test host's under <c>dotnet test</c>).</summary>
+    private sealed class PrintVersion : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            parseResult.InvocationConfiguration.Output.WriteLine($"glancebake {Version}");
+            return ExitCodes.Ok;
+        }
+    }
+
+    private static int Bake(BakeOptions o, TextWriter stdout, TextWriter stderr, Func<string, string?> getEnv)
+    {
         if (!TryTimestamp(getEnv("SOURCE_DATE_EPOCH"), out var timestamp))
         {
             stderr.WriteLine("glancebake: error GB0001: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, up to the end of 2155 (the last year ISO 9660 dates hold)");
@@ -188,12 +343,6 @@ public static class GlanceBakeApp
 
     private static int Validate(ValidateOptions o, TextWriter stdout, TextWriter stderr, Func<string, string?> getEnv)
     {
-        if (o.Extra.Any())
-        {
-            stderr.WriteLine($"glancebake: error GB0003: validate takes one parameter file; unexpected '{o.Extra.First()}'");
-            return ExitCodes.Usage;
-        }
-
         var loaded = Load(o.Params, o.Strict, stderr, Sources(getEnv, o.FilesDir));
         if (loaded is null)
         {
@@ -206,12 +355,6 @@ public static class GlanceBakeApp
 
     private static int Lint(LintOptions o, TextWriter stdout, TextWriter stderr, Func<string, string?> getEnv)
     {
-        if (o.Extra.Any())
-        {
-            stderr.WriteLine($"glancebake: error GB0003: lint takes one parameter file; unexpected '{o.Extra.First()}'");
-            return ExitCodes.Usage;
-        }
-
         var sources = Sources(getEnv, o.FilesDir);
         var result = ParameterLoader.LoadFile(o.Params, sources);
         var findings = result.Diagnostics.Count(d => d.Code == DiagnosticCodes.DeprecatedForRelease);
@@ -255,12 +398,6 @@ public static class GlanceBakeApp
 
     private static int Inspect(InspectOptions o, TextWriter stdout, TextWriter stderr)
     {
-        if (o.Extra.Any())
-        {
-            stderr.WriteLine($"glancebake: error GB0003: inspect takes one image; unexpected '{o.Extra.First()}'");
-            return ExitCodes.Usage;
-        }
-
         GlanceBake.Core.Inspection.SeedInspection inspection;
         try
         {
@@ -360,12 +497,6 @@ public static class GlanceBakeApp
 
     private static int Diff(DiffOptions o, TextWriter stdout, TextWriter stderr, Func<string, string?> getEnv)
     {
-        if (o.Extra.Any())
-        {
-            stderr.WriteLine($"glancebake: error GB0003: diff takes two arguments; unexpected '{o.Extra.First()}'");
-            return ExitCodes.Usage;
-        }
-
         if (!TryTimestamp(getEnv("SOURCE_DATE_EPOCH"), out var timestamp))
         {
             stderr.WriteLine("glancebake: error GB0001: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, up to the end of 2155 (the last year ISO 9660 dates hold)");
@@ -401,12 +532,6 @@ public static class GlanceBakeApp
 
     private static int Secrets(SecretsOptions o, TextWriter stdout, TextWriter stderr)
     {
-        if (o.Extra.Any())
-        {
-            stderr.WriteLine($"glancebake: error GB0003: secrets takes one parameter file; unexpected '{o.Extra.First()}'");
-            return ExitCodes.Usage;
-        }
-
         IReadOnlyList<SecretsGenerator.Outcome> outcomes;
         try
         {

@@ -6,9 +6,6 @@ public sealed class BakeOptions
     /// <summary>The parameter file; default <c>examples/controller.yaml</c>.</summary>
     public string Params { get; set; } = "examples/controller.yaml";
 
-    /// <summary>Anything after PARAMS: a usage error (one parameter file per bake).</summary>
-    public IEnumerable<string> Extra { get; set; } = [];
-
     /// <summary>The output folder; default <c>out</c>.</summary>
     public string? Output { get; set; }
 
@@ -31,9 +28,6 @@ public sealed class ValidateOptions
     /// <summary>The parameter file.</summary>
     public string Params { get; set; } = "";
 
-    /// <summary>Anything after PARAMS: a usage error.</summary>
-    public IEnumerable<string> Extra { get; set; } = [];
-
     /// <summary>Warnings are errors.</summary>
     public bool Strict { get; set; }
 
@@ -46,9 +40,6 @@ public sealed class LintOptions
 {
     /// <summary>The parameter file.</summary>
     public string Params { get; set; } = "";
-
-    /// <summary>Anything after PARAMS: a usage error.</summary>
-    public IEnumerable<string> Extra { get; set; } = [];
 
     /// <summary>Findings are errors (exit 1).</summary>
     public bool Strict { get; set; }
@@ -82,9 +73,6 @@ public sealed class InspectOptions
 {
     /// <summary>The image.</summary>
     public string Image { get; set; } = "";
-
-    /// <summary>Anything after ISO: a usage error.</summary>
-    public IEnumerable<string> Extra { get; set; } = [];
 }
 
 /// <summary><c>glancebake secrets PARAMS [--files-dir DIR]</c>.</summary>
@@ -92,9 +80,6 @@ public sealed class SecretsOptions
 {
     /// <summary>The parameter file.</summary>
     public string Params { get; set; } = "";
-
-    /// <summary>Anything after PARAMS: a usage error.</summary>
-    public IEnumerable<string> Extra { get; set; } = [];
 
     /// <summary>Base folder of <c>{file: PATH}</c> secrets (default: the parameter file's folder).</summary>
     public string? FilesDir { get; set; }
@@ -108,9 +93,6 @@ public sealed class DiffOptions
 
     /// <summary>The new side.</summary>
     public string New { get; set; } = "";
-
-    /// <summary>Anything after NEW: a usage error.</summary>
-    public IEnumerable<string> Extra { get; set; } = [];
 
     /// <summary>Base folder of <c>{file: PATH}</c> secrets.</summary>
     public string? FilesDir { get; set; }

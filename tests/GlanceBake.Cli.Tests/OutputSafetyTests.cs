@@ -104,7 +104,8 @@ public sealed class OutputSafetyTests
     {
         var (code, _, err) = Run(verb, Example, "other.yaml");
         Assert.Equal(2, code);
-        Assert.Contains("GB0003", err);
+        Assert.Contains("GB0002", err);
+        Assert.Contains("'other.yaml'", err);
     }
 
     private static Outcome Run(params string[] args) => CliHarness.Run(args);
