@@ -401,8 +401,8 @@ wrong_image_flow() {
 # --compare-runner REV (replay.sh): the runner's steps 10-95 but 40-packages, timed on this same root, first
 # with the seed REV's CLI bakes from the same parameters, then with this one's. cloud-init (clean + the four
 # stages) writes each seed's files and runs its runner once; then every step is run as the runner runs it,
-# COMPARE_ROUNDS times, timed in milliseconds. Prints both tables and new/old; asserts only that all steps
-# succeed (timings are reported, not judged).
+# COMPARE_ROUNDS times, timed in milliseconds. Prints both tables and new/old; asserts that all steps
+# succeed and that new/old is at most COMPARE_MAX_RATIO (0.33, issue 12's target).
 time_steps() {   # TAG: appends "TAG ROUND STEP MS" lines to $LOGS/compare.times
   # shellcheck disable=SC2016,SC2317 # the script in single quotes gets its values as arguments; run through check
   inroot bash -c '
@@ -440,7 +440,12 @@ compare_flow() {
       }
       printf "  %-18s %8.0f %8.0f\n", "total (no 40)", to, tw
       printf "  runner steps 10-95 without 40-packages: old %.1f s, new %.1f s, new/old = %.2f\n", to / 1000, tw / 1000, tw / to
-    }' "$LOGS/compare.times" | tee "$WORK/compare.txt"
+      printf "ratio %.4f\n", tw / to > "/dev/stderr"
+    }' "$LOGS/compare.times" 2>"$WORK/compare.ratio" | tee "$WORK/compare.txt"
+  local ratio max=${COMPARE_MAX_RATIO:-0.33}
+  ratio=$(awk '/^ratio /{print $2}' "$WORK/compare.ratio")
+  check "compare: runner new/old ${ratio:-?} <= $max (steps 10-95 without 40-packages)" \
+    awk -v r="${ratio:-}" -v m="$max" 'BEGIN { exit !(r != "" && r + 0 <= m + 0) }'
 }
 
 broken_flow() {
