@@ -401,8 +401,8 @@ wrong_image_flow() {
 # --compare-runner REV (replay.sh): the runner's steps 10-95 but 40-packages, timed on this same root, first
 # with the seed REV's CLI bakes from the same parameters, then with this one's. cloud-init (clean + the four
 # stages) writes each seed's files and runs its runner once; then every step is run as the runner runs it,
-# COMPARE_ROUNDS times, timed in milliseconds. Prints both tables and new/old; asserts only that all steps
-# succeed (timings are reported, not judged).
+# COMPARE_ROUNDS times, timed in milliseconds. Prints both tables and new/old; asserts that all steps
+# succeed and that new/old is at most COMPARE_MAX_RATIO (0.33, issue 12's target).
 time_steps() {   # TAG: appends "TAG ROUND STEP MS" lines to $LOGS/compare.times
   # shellcheck disable=SC2016,SC2317 # the script in single quotes gets its values as arguments; run through check
   inroot bash -c '
@@ -426,6 +426,7 @@ compare_flow() {
     clean_cloud_init
     run_stages "compare-$tag" >"$LOGS/compare-$tag.out" 2>&1
     check_eq "compare ($tag seed): cloud-init final stage exit code" 0 "${STAGE_RC[3]}"
+    cp "$R/var/lib/glancebake/status.json" "$WORK/compare-status-$tag.json" 2>/dev/null || true
     check "compare ($tag seed): every step succeeds when timed" time_steps "$tag"
   done
   phase_end
@@ -440,7 +441,27 @@ compare_flow() {
       }
       printf "  %-18s %8.0f %8.0f\n", "total (no 40)", to, tw
       printf "  runner steps 10-95 without 40-packages: old %.1f s, new %.1f s, new/old = %.2f\n", to / 1000, tw / 1000, tw / to
-    }' "$LOGS/compare.times" | tee "$WORK/compare.txt"
+      printf "ratio %.4f\n", tw / to > "/dev/stderr"
+    }' "$LOGS/compare.times" 2>"$WORK/compare.ratio" | tee "$WORK/compare.txt"
+  # The runner's own record of that cloud-init run (status.json "seconds", whole seconds, 40-packages included).
+  python3 - "$WORK/compare-status-old.json" "$WORK/compare-status-new.json" <<'PY' | tee -a "$WORK/compare.txt"
+import json, sys
+def steps(path):
+    try:
+        return {s["name"]: s.get("seconds") for s in json.load(open(path)).get("steps", [])}
+    except (OSError, ValueError) as e:
+        return {"(unreadable: %s)" % e: None}
+old, new = steps(sys.argv[1]), steps(sys.argv[2])
+print("  status.json step seconds of the cloud-init run (old / new seed):")
+for name in list(dict.fromkeys(list(old) + list(new))):
+    print("  %-18s %8s %8s" % (name, old.get(name, "-"), new.get(name, "-")))
+tot = lambda d: sum(v for k, v in d.items() if isinstance(v, int))
+print("  %-18s %8s %8s" % ("total", tot(old), tot(new)))
+PY
+  local ratio max=${COMPARE_MAX_RATIO:-0.33}
+  ratio=$(awk '/^ratio /{print $2}' "$WORK/compare.ratio")
+  check "compare: runner new/old ${ratio:-?} <= $max (steps 10-95 without 40-packages)" \
+    awk -v r="${ratio:-}" -v m="$max" 'BEGIN { exit !(r != "" && r + 0 <= m + 0) }'
 }
 
 broken_flow() {
