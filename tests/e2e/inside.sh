@@ -325,6 +325,27 @@ assert set(ns.dns_nameservers) >= {"192.0.2.53", "2001:db8::53"} or \
       grep -rqE "^ +address 192\.0\.2\.11/24$" "$1/tmp/e2e-net-out" && grep -rq "gw 192\.0\.2\.1" "$1/tmp/e2e-net-out"' _ "$R"
 }
 
+# Issue 7: the Glance this root installed judges every section and option name of the configs the seed wrote
+# (tests/readers/glance-config-check.py: oslo-config-validator with Glance's namespaces, keystone_authtoken
+# against keystonemiddleware and its auth plugin, store sections against glance_store's drivers); a planted
+# typo must fail, naming file, section and option.
+assert_installed_glance_judges_options() {
+  cp "$HERE/../readers/glance-config-check.py" "$R/tmp/glance-config-check.py"
+  local confs=() f
+  for f in "$R"/etc/glance/glance-api.conf "$R"/etc/glance/glance-registry.conf; do
+    [ -f "$f" ] && confs+=("${f#"$R"}")
+  done
+  check "installed Glance ($(inroot dpkg-query -W -f '${Version}' glance-common 2>/dev/null)) knows every section and option of ${confs[*]}" \
+    inroot python3 /tmp/glance-config-check.py "${confs[@]}"
+  sed 's/^\[keystone_authtoken\]$/[keystone_authtoken]\npasword = typo/' "$R/etc/glance/glance-api.conf" >"$R/tmp/typo-glance-api.conf"
+  local out rc
+  out=$(inroot python3 /tmp/glance-config-check.py /tmp/typo-glance-api.conf 2>&1); rc=$?
+  check_eq "installed Glance: a planted [keystone_authtoken] pasword typo fails the check (exit 1)" 1 "$rc"
+  check "installed Glance: the finding names file, section and option" \
+    grep -q '/tmp/typo-glance-api.conf: \[keystone_authtoken\] pasword' <<<"$out"
+  rm -f "$R/tmp/typo-glance-api.conf" "$R/tmp/glance-config-check.py"
+}
+
 main_flow() {
   phase seed
   install_seed "$WORK/seed-main"
@@ -341,6 +362,7 @@ main_flow() {
   check "first-boot: glance was installed by the seed" test -x "$R/usr/bin/glance-api"
   assert_first_boot_result first-boot
   assert_glance_service first-boot
+  assert_installed_glance_judges_options
   local ids1=$IDS
   log "IDs after first boot: $ids1"
 
