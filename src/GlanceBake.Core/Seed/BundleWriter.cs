@@ -203,36 +203,14 @@ public static class BundleWriter
         return lines;
     }
 
-    // A copy that leaves holes where the source reads as whole zero chunks, as cp --sparse=auto does: a sparse
-    // multi-gigabyte raw image stays sparse in cidata/, and the ISO writer then reads holes instead of disk.
+    // A sparse copy (SeedImage.CopySparse) that fails when the file changed length since it was hashed.
     private static void CopySparse(string source, string target, long length)
     {
-        const int Chunk = 1 << 20;
-        using var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-        using var output = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1);
-        var buffer = new byte[Chunk];
-        var copied = 0L;
-        int read;
-        while ((read = input.ReadAtLeast(buffer, Chunk, throwOnEndOfStream: false)) > 0)
-        {
-            if (buffer.AsSpan(0, read).ContainsAnyExcept((byte)0))
-            {
-                output.Write(buffer, 0, read);
-            }
-            else
-            {
-                output.Seek(read, SeekOrigin.Current);
-            }
-
-            copied += read;
-        }
-
+        var copied = SeedImage.CopySparse(source, target, null);
         if (copied != length)
         {
             throw new IOException($"'{source}' is {copied} bytes now but was {length} bytes when it was hashed");
         }
-
-        output.SetLength(copied);
     }
 
     private static string WriteFile(string root, string relative, byte[] content, int mode)

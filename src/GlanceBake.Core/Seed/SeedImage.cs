@@ -58,18 +58,32 @@ public sealed record SeedImage(string FileName, byte[]? Content, string? SourceF
     /// <exception cref="IOException">The file cannot be read or the copy written.</exception>
     public static SeedImage CopyFromFile(string path, string diskFormat, string copyPath)
     {
-        const int Chunk = 1 << 20;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(copyPath))!);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        using var input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-        using var output = new FileStream(copyPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1);
+        var copied = CopySparse(path, copyPath, hash);
+        return new SeedImage(VerificationImage.FileName(diskFormat), null, Path.GetFullPath(copyPath),
+            Convert.ToHexStringLower(hash.GetHashAndReset()), copied);
+    }
+
+    /// <summary>
+    /// Copies <paramref name="source"/> to the new file <paramref name="target"/> in 1 MiB chunks, leaving a hole for
+    /// every chunk that is all zero bytes (as <c>cp --sparse=auto</c> does), and feeds every byte read to
+    /// <paramref name="hash"/> when given.
+    /// </summary>
+    /// <returns>The bytes copied (the copy's length).</returns>
+    /// <exception cref="IOException">The source cannot be read, or the target exists or cannot be written.</exception>
+    internal static long CopySparse(string source, string target, IncrementalHash? hash)
+    {
+        const int Chunk = 1 << 20;
+        using var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        using var output = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1);
         var buffer = new byte[Chunk];
         var copied = 0L;
         int read;
         while ((read = input.ReadAtLeast(buffer, Chunk, throwOnEndOfStream: false)) > 0)
         {
             var piece = buffer.AsSpan(0, read);
-            hash.AppendData(piece);
+            hash?.AppendData(piece);
             if (piece.ContainsAnyExcept((byte)0))
             {
                 output.Write(piece);
@@ -83,7 +97,6 @@ public sealed record SeedImage(string FileName, byte[]? Content, string? SourceF
         }
 
         output.SetLength(copied);
-        return new SeedImage(VerificationImage.FileName(diskFormat), null, Path.GetFullPath(copyPath),
-            Convert.ToHexStringLower(hash.GetHashAndReset()), copied);
+        return copied;
     }
 }
