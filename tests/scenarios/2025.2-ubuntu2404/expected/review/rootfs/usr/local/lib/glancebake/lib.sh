@@ -19,7 +19,8 @@ require_cmd() {
 }
 
 # wait_until WHAT COMMAND...: run COMMAND until it succeeds, at most GB_WAIT_SECONDS. Polls quickly at first
-# and backs off: 0.2 s, doubling up to 5 s between tries, never sleeping past the bound.
+# and backs off: 0.2 s, doubling up to 1 s between tries, never sleeping past the bound. The 1 s cap keeps the
+# overshoot after a service comes up under a second (a 5 s cap cost step 90 up to 5 s after Glance's restart).
 wait_until() {
   local what=$1
   shift
@@ -33,7 +34,7 @@ wait_until() {
     ((delay_ms <= left_ms)) || delay_ms=$left_ms
     printf -v pause '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000))
     sleep "$pause"
-    delay_ms=$((delay_ms * 2 > 5000 ? 5000 : delay_ms * 2))
+    delay_ms=$((delay_ms * 2 > 1000 ? 1000 : delay_ms * 2))
   done
   log "$what answers"
 }
