@@ -330,7 +330,10 @@ public static class GlanceBakeApp
                     "--reveal: review/ holds the real secret values; do not commit or share it", output, 0, 0));
             }
 
-            stdout.WriteLine($"baked {written.Count} files into {output}/ (seed.iso, instance-id {bundle.InstanceId})");
+            // A derived instance-id is a hash over user-data, which holds the secrets: kept out of logs (it is in
+            // cidata/meta-data, owner-only, like the secrets); a pinned one is the user's own value.
+            var iid = loaded.Controller.InstanceId is null ? "instance-id derived, in cidata/meta-data" : $"instance-id {bundle.InstanceId}";
+            stdout.WriteLine($"baked {written.Count} files into {output}/ (seed.iso, {iid})");
             return ExitCodes.Ok;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

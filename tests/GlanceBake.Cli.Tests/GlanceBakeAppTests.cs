@@ -40,7 +40,9 @@ public sealed class GlanceBakeAppTests
         Assert.True(File.Exists(Path.Combine(output, "cidata", "user-data")));
         Assert.True(File.Exists(Path.Combine(output, "cidata", "meta-data")));
         Assert.True(File.Exists(Path.Combine(output, "SHA256SUMS")));
-        Assert.Contains("instance-id iid-", r.Stdout);
+        // The derived instance-id hashes user-data, secrets included: not printed (a guess could be tested against it).
+        Assert.Contains("instance-id derived, in cidata/meta-data", r.Stdout);
+        Assert.DoesNotContain("iid-", r.Stdout);
         // The example keeps the install guide's placeholder passwords: each is a warning (GB2019), nothing else.
         Assert.All(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries),
             l => Assert.Contains(": warning GB2019: ", l));
@@ -244,8 +246,10 @@ public sealed class GlanceBakeAppTests
     {
         var output = Path.Combine(NewTempDir(), "out");
         Assert.Equal(0, Run("bake", Example, "-o", output).ExitCode);
-        // A leftover inside GlanceBake's own folders goes; a foreign top-level file is refused (OutputSafetyTests).
+        // A file an earlier bake wrote (a line of its SHA256SUMS) that this bake no longer writes goes; a file nobody
+        // listed is refused (NewcomerFindingsTests, OutputSafetyTests).
         File.WriteAllText(Path.Combine(output, "review", "stale.txt"), "x");
+        File.AppendAllText(Path.Combine(output, "SHA256SUMS"), new string('0', 64) + "  review/stale.txt\n");
         Assert.Equal(0, Run("bake", Example, "-o", output).ExitCode);
         Assert.False(File.Exists(Path.Combine(output, "review", "stale.txt")));
     }

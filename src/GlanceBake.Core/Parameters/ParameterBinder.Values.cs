@@ -90,7 +90,7 @@ internal sealed partial class ParameterBinder
         {
             // The value is not echoed: a URL may carry credentials (http://user:password@host).
             bag.Error(DiagnosticCodes.BadUrl,
-                $"'{s.Qualified(key)}' is not an http(s) URL without user info, query or shell-special characters (http://10.0.0.11:5000)",
+                $"'{s.Qualified(key)}' is not an http(s) URL such as http://10.0.0.11:5000: a host name or an address without leading zeros, a port from 1 to 65535, no user info, query or shell-special characters (the value is not shown: a URL may carry a password)",
                 s.At(key));
         }
 

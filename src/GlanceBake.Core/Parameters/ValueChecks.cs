@@ -7,7 +7,9 @@ namespace GlanceBake.Core.Parameters;
 /// <summary>Pure checks of single values. Each returns true when the value is acceptable.</summary>
 internal static partial class ValueChecks
 {
-    /// <summary>An IPv4 address in dotted-quad form (exactly four decimal parts) or an IPv6 address.</summary>
+    /// <summary>An IPv4 address in dotted-quad form (exactly four decimal parts, no leading zeros) or an IPv6 address.</summary>
+    /// <remarks>A leading zero is refused: glibc's inet_aton, which curl, PyMySQL's socket calls and ping use, reads
+    /// <c>010</c> as octal (8), while .NET reads it as decimal 10, so the seed would point at another host.</remarks>
     public static bool IsIpAddress(string value)
     {
         if (!IPAddress.TryParse(value, out var ip))
@@ -16,7 +18,7 @@ internal static partial class ValueChecks
         }
 
         // IPAddress.TryParse accepts "10.1" and "10"; operators mean four parts.
-        return ip.AddressFamily == AddressFamily.InterNetworkV6 || DottedQuad().IsMatch(value);
+        return ip.AddressFamily == AddressFamily.InterNetworkV6 || (DottedQuad().IsMatch(value) && ip.ToString() == value);
     }
 
     /// <summary>An address with a prefix length: <c>10.0.0.11/24</c>, <c>fd00::11/64</c>.</summary>
@@ -50,8 +52,25 @@ internal static partial class ValueChecks
         && Uri.TryCreate(value, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
         && uri.UserInfo.Length == 0 && uri.Query.Length == 0 && uri.Fragment.Length == 0
+        && uri.Port is > 0 and <= 65535
         && IsHost(uri.IdnHost.Trim('[', ']'))
+        && IsHost(RawHost(value))
         && !value.Any(char.IsWhiteSpace);
+
+    /// <summary>The host of an absolute URL as written (Uri normalises <c>010.0.0.11</c> to <c>10.0.0.11</c>), brackets
+    /// of an IPv6 literal removed.</summary>
+    private static string RawHost(string url)
+    {
+        var rest = url[(url.IndexOf("://", StringComparison.Ordinal) + 3)..];
+        var authority = rest.Split('/')[0];
+        if (authority.StartsWith('['))
+        {
+            return authority[1..Math.Max(1, authority.IndexOf(']'))];
+        }
+
+        var colon = authority.IndexOf(':');
+        return colon < 0 ? authority : authority[..colon];
+    }
 
     /// <summary><c>host:port</c> with a port from 1 to 65535 (IPv6 hosts in brackets).</summary>
     public static bool IsHostPort(string value)

@@ -64,8 +64,34 @@ public static class BundleWriter
             return null;
         }
 
+        foreign ??= ForeignFileBelow(full);
         return foreign is null ? null
             : $"it holds '{foreign}', which GlanceBake did not write; bake replaces the whole folder, so choose a new or empty one";
+    }
+
+    /// <summary>
+    /// A file below the folder's own entries (<c>review/README.md</c>, <c>cidata/notes.txt</c>) that the previous bake
+    /// did not write: every file a bake writes is a line of its SHA256SUMS (all but SHA256SUMS itself), so any other
+    /// file, or any file at all when SHA256SUMS is missing, is someone else's. Null when there is none.
+    /// </summary>
+    private static string? ForeignFileBelow(string full)
+    {
+        try
+        {
+            var sums = Path.Combine(full, "SHA256SUMS");
+            var written = File.Exists(sums)
+                ? File.ReadLines(sums).Select(l => l.Split("  ", 2)).Where(p => p.Length == 2).Select(p => p[1]).ToHashSet(StringComparer.Ordinal)
+                : [];
+            return Directory.EnumerateFiles(full, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+                .Select(f => Path.GetRelativePath(full, f).Replace(Path.DirectorySeparatorChar, '/'))
+                .Where(r => r != "SHA256SUMS" && !written.Contains(r))
+                .Order(StringComparer.Ordinal)
+                .FirstOrDefault();
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return null;
+        }
     }
 
     /// <summary>
