@@ -5,8 +5,9 @@ namespace GlanceBake.Cli.Tests;
 /// <summary>
 /// Inputs found by trying the product as a newcomer (2026-12-01): a file a user put inside a bake's review/ or
 /// cidata/ was deleted by the next bake; an IPv4 address with a leading zero (which glibc reads as octal) was accepted
-/// and written into the configs; port 0 passed as a URL port.
+/// and written into the configs; port 0 passed as a URL port; folders followed the umask (000: world-writable cidata/).
 /// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class NewcomerFindingsTests
 {
     private static string ZedExample => Path.Combine(CliHarness.RepoRoot, "examples", "zed-debian12.yaml");
@@ -56,5 +57,20 @@ public sealed class NewcomerFindingsTests
         Assert.Equal(1, r.ExitCode);
         Assert.Contains($"p.yaml({line},", r.Stderr);
         Assert.Contains($"error {code}:", r.Stderr);
+    }
+
+    [Fact]
+    public void Bake_FolderModes_CidataOwnerOnlyOthersReadableNoneWorldWritable()
+    {
+        var output = Path.Combine(CliHarness.NewTempDir(), "out");
+        Assert.Equal(0, CliHarness.Run("bake", ZedExample, "-o", output).ExitCode);
+        const UnixFileMode Rwx = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        const UnixFileMode Rx = UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+        Assert.Equal(Rwx | Rx, File.GetUnixFileMode(output));
+        foreach (var dir in Directory.EnumerateDirectories(output, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(output, dir);
+            Assert.Equal(relative.StartsWith("cidata", StringComparison.Ordinal) ? Rwx : Rwx | Rx, File.GetUnixFileMode(dir));
+        }
     }
 }

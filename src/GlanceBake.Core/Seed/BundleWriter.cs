@@ -226,6 +226,7 @@ public static class BundleWriter
             .ToList();
         File.WriteAllText(Path.Combine(root, "SHA256SUMS"), string.Join("\n", lines) + "\n");
         SetMode(Path.Combine(root, "SHA256SUMS"), OwnerOnly);
+        SetFolderModes(root);
         return lines;
     }
 
@@ -247,6 +248,21 @@ public static class BundleWriter
         // Review copies stay readable by their owner whatever their mode on the target.
         SetMode(path, mode | 0b110_000_000);
         return relative;
+    }
+
+    /// <summary>
+    /// Folder modes whatever the umask (a umask of 000 made them world-writable, so anyone on the machine could swap
+    /// cidata/user-data before Packer built the CD): cidata/ and everything below it rwx------ (it carries every
+    /// password), every other folder rwxr-xr-x.
+    /// </summary>
+    private static void SetFolderModes(string root)
+    {
+        SetMode(root, 0b111_101_101);
+        foreach (var dir in Directory.EnumerateDirectories(root, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(root, dir).Replace(Path.DirectorySeparatorChar, '/');
+            SetMode(dir, relative == "cidata" || relative.StartsWith("cidata/", StringComparison.Ordinal) ? 0b111_000_000 : 0b111_101_101);
+        }
     }
 
     /// <summary>rw------- : the seed carries every password in clear.</summary>
