@@ -165,6 +165,37 @@ public sealed class SecretSourcesTests
         Assert.Contains("cannot read the parameter file", r.Stderr);
     }
 
+    /// <summary>The loader's structure check guards every YAML GlanceBake reads: an alias before its anchor used as a
+    /// key (found by tests/fuzz in the parameter file) ended the process with a stack overflow when it stood in a
+    /// secrets file (validate, bake, secrets) or reached the secrets verb.</summary>
+    [Fact]
+    public void AliasBeforeItsAnchorAsKey_InASecretsFileOrForTheSecretsVerb_IsADiagnosticNotACrash()
+    {
+        const string Hostile = "k: {*v : x}\nb: &v y\n";
+        var (dir, path) = Write(Params("{file: secrets.yaml}", "Admin1Value", "Glance1Value"));
+        File.WriteAllText(Path.Combine(dir, "secrets.yaml"), Hostile);
+        var validate = Run("validate", path);
+        Assert.Equal(1, validate.ExitCode);
+        Assert.Contains("error GB2018: 'database.password': secrets file 'secrets.yaml' is not valid YAML (line 1)", validate.Stderr);
+        var secrets = Run("secrets", path);
+        Assert.Equal(1, secrets.ExitCode);
+        Assert.Contains("is not valid YAML (line 1)", secrets.Stderr);
+
+        var bad = Path.Combine(dir, "bad.yaml");
+        File.WriteAllText(bad, "schema: 1\n" + Hostile);
+        var r = Run("secrets", bad);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("the parameter file is not valid YAML at line 2", r.Stderr);
+    }
+
+    [Fact]
+    public void Secrets_EndlessParameterFile_IsRefusedBeforeReadingIt()
+    {
+        var r = Run("secrets", "/dev/zero");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("the parameter file is larger than 1024 KiB", r.Stderr);
+    }
+
     [Fact]
     public void Secrets_NewFileIsOwnerOnly()
     {

@@ -20,6 +20,24 @@ public static class ParameterLoader
     /// <see cref="SecretSources.None"/> (no environment, files beside the parameter file).</param>
     public static LoadResult LoadFile(string path, SecretSources? sources = null)
     {
+        var text = ReadText(path, out var failure);
+        if (text is null)
+        {
+            return Failed(failure!.Value.Message, failure.Value.At);
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? Environment.CurrentDirectory;
+        return Load(text, path, folder, sources);
+    }
+
+    /// <summary>
+    /// The text of a parameter file as every reader of one takes it: at most <see cref="YamlInputChecks.MaxFileBytes"/>
+    /// bytes (a bigger or endless file is refused before it is read whole), valid UTF-8, not a folder. Null with
+    /// <paramref name="failure"/> (message and position) otherwise.
+    /// </summary>
+    internal static string? ReadText(string path, out (string Message, SourceLocation At)? failure)
+    {
+        failure = null;
         byte[]? bytes;
         try
         {
@@ -27,24 +45,25 @@ public static class ParameterLoader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return Failed($"cannot read the parameter file: {e.Message}", SourceLocation.WholeFile(path));
+            failure = ($"cannot read the parameter file: {e.Message}", SourceLocation.WholeFile(path));
+            return null;
         }
 
         if (bytes is null)
         {
-            return Failed(Directory.Exists(path) ? "the parameter file is a folder"
+            failure = (Directory.Exists(path) ? "the parameter file is a folder"
                 : $"the parameter file is larger than {YamlInputChecks.MaxFileBytes / 1024} KiB (or endless, such as /dev/zero)",
                 SourceLocation.WholeFile(path));
+            return null;
         }
 
         var text = YamlInputChecks.DecodeUtf8(bytes, path, out var invalidAt);
         if (text is null)
         {
-            return Failed("the parameter file is not valid UTF-8 here", invalidAt!.Value);
+            failure = ("the parameter file is not valid UTF-8 here", invalidAt!.Value);
         }
 
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? Environment.CurrentDirectory;
-        return Load(text, path, folder, sources);
+        return text;
     }
 
     /// <summary>Validates parameter text.</summary>

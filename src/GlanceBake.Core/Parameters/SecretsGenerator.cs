@@ -38,20 +38,25 @@ public static class SecretsGenerator
     {
         var baseDirectory = filesDirectory ?? Path.GetDirectoryName(Path.GetFullPath(parameterFile))!;
         YamlMappingNode root;
+        // Read as the loader reads it (size cap, UTF-8, and the structure check before YamlDotNet loads it: an alias
+        // before its anchor used as a key otherwise ends the process with a stack overflow).
+        var parameterText = ParameterLoader.ReadText(parameterFile, out var failure)
+            ?? throw new InvalidDataException(failure!.Value.Message);
+        if (YamlInputChecks.StructureProblem(parameterText, parameterFile) is { } shape)
+        {
+            throw new InvalidDataException($"the parameter file is not valid YAML at line {shape.At.Line}; run 'glancebake validate' for details");
+        }
+
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(File.ReadAllText(parameterFile)));
+            stream.Load(new StringReader(parameterText));
             root = stream.Documents.FirstOrDefault()?.RootNode as YamlMappingNode
                 ?? throw new InvalidDataException("the parameter file is not a YAML mapping");
         }
         catch (Exception e) when (e is YamlDotNet.Core.YamlException or ArgumentException)
         {
             throw new InvalidDataException("the parameter file is not valid YAML; run 'glancebake validate' for details");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InvalidDataException($"cannot read the parameter file: {e.Message}");
         }
 
         var wanted = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
