@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using Scriban;
 using Scriban.Parsing;
@@ -14,7 +15,8 @@ public sealed class TemplateSet : ITemplateLoader
 {
     private const string Prefix = "templates/";
     private readonly Dictionary<string, string> _sources;
-    private readonly Dictionary<string, Template> _parsed = new(StringComparer.Ordinal);
+    // Bakes run in parallel (the test suite, any host embedding the library): the cache of parsed templates is shared.
+    private readonly ConcurrentDictionary<string, Template> _parsed = new(StringComparer.Ordinal);
 
     private TemplateSet(Dictionary<string, string> sources) => _sources = sources;
 
@@ -29,21 +31,17 @@ public sealed class TemplateSet : ITemplateLoader
 
     /// <summary>The parsed template at <paramref name="path"/>; throws <see cref="InvalidOperationException"/>
     /// listing every parse message (0-based Scriban positions are shown 1-based).</summary>
-    public Template Get(string path)
-    {
-        if (_parsed.TryGetValue(path, out var t))
-        {
-            return t;
-        }
+    public Template Get(string path) => _parsed.GetOrAdd(path, Parse, _sources);
 
-        t = Template.Parse(_sources[path], path);
+    private static Template Parse(string path, Dictionary<string, string> sources)
+    {
+        var t = Template.Parse(sources[path], path);
         if (t.HasErrors)
         {
             throw new InvalidOperationException(string.Join(Environment.NewLine,
                 t.Messages.Select(m => $"templates/{path}({m.Span.Start.Line + 1},{m.Span.Start.Column + 1}): {m.Message}")));
         }
 
-        _parsed[path] = t;
         return t;
     }
 
