@@ -154,7 +154,10 @@ public sealed class IsoImageBuilder
         ArgumentNullException.ThrowIfNull(outputPath);
         try
         {
-            using var stream = new FileStream(outputPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+            // A new file is opened CreateNew: FileMode.Create truncates it (ftruncate to 0 after opening), and ext4
+            // (auto_da_alloc, ext4(5)) then starts write-back of the whole file in close(), on the writer's time.
+            var mode = File.Exists(outputPath) ? FileMode.Create : FileMode.CreateNew;
+            using var stream = new FileStream(outputPath, mode, FileAccess.Write, FileShare.None, 1 << 16);
             using var sparse = new SparseFileStream(stream, hash);
             Build(sparse);
         }

@@ -53,4 +53,22 @@ public sealed class IsoImageBuilderBuildTests : IDisposable
         builder.Build(second);
         Assert.Equal(first.ToArray(), second.ToArray());
     }
+
+    [Fact]
+    public void BuildWithSha256_NewPathAndExistingLongerFile_WriteTheSameImageAndHash()
+    {
+        // A new file is created without truncation (CreateNew); an existing one, even longer, is replaced whole.
+        var builder = new IsoImageBuilder("CIDATA", SeedImage.Timestamp);
+        builder.AddFile("user-data", "#cloud-config\n"u8.ToArray());
+        var fresh = Path.Combine(_directory, "fresh.iso");
+        var replaced = Path.Combine(_directory, "replaced.iso");
+        File.WriteAllBytes(replaced, new byte[1 << 20]);
+
+        var freshHash = builder.BuildWithSha256(fresh);
+        var replacedHash = builder.BuildWithSha256(replaced);
+
+        Assert.Equal(File.ReadAllBytes(fresh), File.ReadAllBytes(replaced));
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(fresh))), freshHash);
+        Assert.Equal(freshHash, replacedHash);
+    }
 }

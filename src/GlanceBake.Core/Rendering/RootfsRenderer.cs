@@ -67,20 +67,20 @@ public static class RootfsRenderer
     // bake's CPU time before this.
     private static readonly ScriptObject Builtins = new() { ["include"] = new Scriban.Functions.IncludeFunction() };
 
-    // The filters one by one as typed delegates, not Import(typeof(EscapeFilters)) or Import(name, Delegate): both
-    // list methods and parameters by reflection. Built once per process (each wrapper inspects its delegate).
+    // The filters one by one as typed functions (ScribanFilter), not Import(typeof(EscapeFilters)), Import(name,
+    // Delegate) or DelegateCustomFunction: those list methods and parameters by reflection. Built once per process.
     private static readonly ScriptObject Filters = new()
     {
-        ["ini"] = DelegateCustomFunction.CreateFunc<object?, string>(EscapeFilters.Ini),
-        ["sql_string"] = DelegateCustomFunction.CreateFunc<object?, string>(EscapeFilters.SqlString),
-        ["sql_ident"] = DelegateCustomFunction.CreateFunc<object?, string>(EscapeFilters.SqlIdent),
-        ["sh"] = DelegateCustomFunction.CreateFunc<object?, string>(EscapeFilters.Sh),
-        ["sh_words"] = DelegateCustomFunction.CreateFunc<IEnumerable<object?>, string>(EscapeFilters.ShWords),
-        ["url_userinfo"] = DelegateCustomFunction.CreateFunc<object?, string>(EscapeFilters.UrlUserinfo),
-        ["systemd"] = DelegateCustomFunction.CreateFunc<object?, string>(EscapeFilters.Systemd),
-        ["mycnf"] = DelegateCustomFunction.CreateFunc<object?, string>(EscapeFilters.Mycnf),
-        ["apt_field"] = DelegateCustomFunction.CreateFunc<object?, string>(EscapeFilters.AptField),
-        ["join_list"] = DelegateCustomFunction.CreateFunc<IEnumerable<object?>, string, string>(EscapeFilters.JoinList),
+        ["ini"] = ScribanFilter.Of<object?>(EscapeFilters.Ini),
+        ["sql_string"] = ScribanFilter.Of<object?>(EscapeFilters.SqlString),
+        ["sql_ident"] = ScribanFilter.Of<object?>(EscapeFilters.SqlIdent),
+        ["sh"] = ScribanFilter.Of<object?>(EscapeFilters.Sh),
+        ["sh_words"] = ScribanFilter.Of<IEnumerable<object?>>(EscapeFilters.ShWords),
+        ["url_userinfo"] = ScribanFilter.Of<object?>(EscapeFilters.UrlUserinfo),
+        ["systemd"] = ScribanFilter.Of<object?>(EscapeFilters.Systemd),
+        ["mycnf"] = ScribanFilter.Of<object?>(EscapeFilters.Mycnf),
+        ["apt_field"] = ScribanFilter.Of<object?>(EscapeFilters.AptField),
+        ["join_list"] = ScribanFilter.Of<IEnumerable<object?>, string>(EscapeFilters.JoinList, "separator"),
     };
 
     private static string Render(string path, ScriptObject globals)

@@ -15,8 +15,9 @@ public sealed class TemplateSet : ITemplateLoader
 {
     private const string Prefix = "templates/";
     private readonly Dictionary<string, string> _sources;
-    // Bakes run in parallel (the test suite, any host embedding the library): the cache of parsed templates is shared.
-    private readonly ConcurrentDictionary<string, Template> _parsed = new(StringComparer.Ordinal);
+    // Bakes run in parallel (a bake's seed and review tree, the test suite, any host embedding the library): the cache
+    // of parsed templates is shared, and each template is parsed once (Lazy: a second reader waits for the first).
+    private readonly ConcurrentDictionary<string, Lazy<Template>> _parsed = new(StringComparer.Ordinal);
 
     private TemplateSet(Dictionary<string, string> sources) => _sources = sources;
 
@@ -31,7 +32,8 @@ public sealed class TemplateSet : ITemplateLoader
 
     /// <summary>The parsed template at <paramref name="path"/>; throws <see cref="InvalidOperationException"/>
     /// listing every parse message (0-based Scriban positions are shown 1-based).</summary>
-    public Template Get(string path) => _parsed.GetOrAdd(path, Parse, _sources);
+    public Template Get(string path) =>
+        _parsed.GetOrAdd(path, static (p, sources) => new Lazy<Template>(() => Parse(p, sources)), _sources).Value;
 
     private static Template Parse(string path, Dictionary<string, string> sources)
     {

@@ -224,7 +224,7 @@ public static class BundleWriter
         var lines = written.OrderBy(w => w.Key, StringComparer.Ordinal)
             .Select(w => $"{w.Value}  {w.Key}")
             .ToList();
-        File.WriteAllText(Path.Combine(root, "SHA256SUMS"), string.Join("\n", lines) + "\n");
+        WriteNew(Path.Combine(root, "SHA256SUMS"), Rendering.EscapeFilters.Utf8.GetBytes(string.Join("\n", lines) + "\n"));
         SetMode(Path.Combine(root, "SHA256SUMS"), OwnerOnly);
         SetFolderModes(root);
         return lines;
@@ -244,10 +244,18 @@ public static class BundleWriter
     {
         var path = Path.Combine(root, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllBytes(path, content);
+        WriteNew(path, content);
         // Review copies stay readable by their owner whatever their mode on the target.
         SetMode(path, mode | 0b110_000_000);
         return relative;
+    }
+
+    // Into the new staging folder, so CreateNew (O_EXCL): File.WriteAllBytes opens with FileMode.Create, which
+    // truncates (ftruncate to 0), and ext4 (auto_da_alloc, ext4(5)) then starts write-back of the file in close().
+    private static void WriteNew(string path, byte[] content)
+    {
+        using var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write);
+        RandomAccess.Write(handle, content, 0);
     }
 
     /// <summary>

@@ -50,22 +50,32 @@ public static class ReviewTree
     /// <param name="reveal">Keep real secret values.</param>
     /// <param name="instanceId">The seed's instance-id (shown only when pinned, or with <paramref name="reveal"/>).</param>
     /// <returns>Files sorted by path.</returns>
-    public static IReadOnlyList<ReviewFile> Render(BakeParameters p, SeedImage image, bool reveal, string instanceId)
+    public static IReadOnlyList<ReviewFile> Render(BakeParameters p, SeedImage image, bool reveal, string instanceId) =>
+        WithMetaData(RenderAllButMetaData(p, image, reveal), p, reveal, instanceId);
+
+    /// <summary>
+    /// Every review file but <c>meta-data</c>, the one that needs the seed's instance-id (derived from the seed's
+    /// user-data): <see cref="SeedBaker.Bake"/> renders these on a second thread while it renders the seed.
+    /// </summary>
+    internal static List<ReviewFile> RenderAllButMetaData(BakeParameters p, SeedImage image, bool reveal)
     {
         var masked = reveal ? p : Mask(p, out _);
         var rootfs = RootfsRenderer.Render(masked, image);
-        var files = new List<ReviewFile>
-        {
-            new("user-data", Unmask(CloudConfig.Build(masked, rootfs)), 0b110_000_000),
-            new("meta-data", MetaData.Build(reveal || p.Controller.InstanceId is not null ? instanceId : DerivedInstanceId,
-                p.Controller.Hostname), 0b110_000_000),
-        };
+        var files = new List<ReviewFile> { new("user-data", Unmask(CloudConfig.Build(masked, rootfs)), 0b110_000_000) };
         if (p.Controller.Network is { } n)
         {
             files.Add(new("network-config", NetworkConfig.Build(n), 0b110_000_000));
         }
 
         files.AddRange(rootfs.Select(f => new ReviewFile("rootfs" + f.Path, Unmask(f.Content), f.Mode | 0b110_000_000)));
+        return files;
+    }
+
+    /// <summary>Adds <c>meta-data</c> to <paramref name="files"/> (<see cref="RenderAllButMetaData"/>); sorted by path.</summary>
+    internal static IReadOnlyList<ReviewFile> WithMetaData(List<ReviewFile> files, BakeParameters p, bool reveal, string instanceId)
+    {
+        files.Add(new("meta-data", MetaData.Build(reveal || p.Controller.InstanceId is not null ? instanceId : DerivedInstanceId,
+            p.Controller.Hostname), 0b110_000_000));
         return [.. files.OrderBy(f => f.Path, StringComparer.Ordinal)];
     }
 

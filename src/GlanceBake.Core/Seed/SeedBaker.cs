@@ -27,6 +27,9 @@ public static class SeedBaker
             : stagingRoot is null ? SeedImage.FromFile(file, format)
             : SeedImage.CopyFromFile(file, format,
                 Path.Combine(stagingRoot, "cidata", "glancebake", VerificationImage.FileName(format)));
+        // The review tree does not depend on the seed's bytes (only its meta-data needs the instance-id, derived from
+        // user-data): it renders on a second thread while the seed renders, so the two overlap on a 2-core machine.
+        var review = Task.Run(() => ReviewTree.RenderAllButMetaData(p, image, reveal));
         var rootfs = RootfsRenderer.Render(p, image);
         var userData = CloudConfig.Build(p, rootfs);
         var networkConfig = p.Controller.Network is { } n ? NetworkConfig.Build(n) : null;
@@ -52,7 +55,7 @@ public static class SeedBaker
         cidata.Add(("user-data", userData));
         return new SeedBundle(instanceId, cidata, rootfs, image, timestamp)
         {
-            Review = ReviewTree.Render(p, image, reveal, instanceId),
+            Review = ReviewTree.WithMetaData(review.GetAwaiter().GetResult(), p, reveal, instanceId),
         };
     }
 }
