@@ -276,6 +276,7 @@ public static class GlanceBakeApp
         }
 
         var output = string.IsNullOrEmpty(o.Output) ? "out" : o.Output;
+        SeedBaker.Prewarm();
         var loaded = Load(o.Params, o.Strict, stderr, Sources(getEnv, o.FilesDir));
         if (loaded is null)
         {

@@ -11,19 +11,33 @@ internal static class DistroProfileReader
 {
     private const string Prefix = "targets/distros/";
 
-    /// <summary>Every embedded profile, sorted by id.</summary>
-    public static IReadOnlyList<DistroProfile> ReadEmbedded()
+    /// <summary>The ids of every embedded profile (their file names), sorted.</summary>
+    public static IReadOnlyList<string> EmbeddedIds() =>
+    [
+        .. typeof(DistroProfileReader).Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal) && n.EndsWith(".yaml", StringComparison.Ordinal))
+            .Select(n => n[Prefix.Length..^".yaml".Length])
+            .Order(StringComparer.Ordinal),
+    ];
+
+    /// <summary>
+    /// The embedded profile <c>targets/distros/ID.yaml</c>, or null when there is none. Only that file is parsed: a
+    /// bake reads the one profile it targets. Throws <see cref="InvalidDataException"/> when the file's <c>id</c> is
+    /// not its file name.
+    /// </summary>
+    public static DistroProfile? ReadEmbedded(string id)
     {
-        var asm = typeof(DistroProfileReader).Assembly;
-        var profiles = new List<DistroProfile>();
-        foreach (var name in asm.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        var name = Prefix + id + ".yaml";
+        using var stream = typeof(DistroProfileReader).Assembly.GetManifestResourceStream(name);
+        if (stream is null)
         {
-            using var stream = asm.GetManifestResourceStream(name)!;
-            using var reader = new StreamReader(stream);
-            profiles.Add(Read(reader.ReadToEnd(), name));
+            return null;
         }
 
-        return [.. profiles.OrderBy(p => p.Id, StringComparer.Ordinal)];
+        using var reader = new StreamReader(stream);
+        var profile = Read(reader.ReadToEnd(), name);
+        return profile.Id == id ? profile
+            : throw new InvalidDataException($"{name}: id '{profile.Id}' is not the file's name");
     }
 
     /// <summary>Parses one profile's YAML text; <paramref name="name"/> names it in errors.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using GlanceBake.Core.Parameters;
 using GlanceBake.Core.Releases;
@@ -51,9 +52,10 @@ public static class RootfsRenderer
         var target = p.Target.Profile;
         var globals = Globals(p, target, image);
         var files = new List<RenderedFile>();
+        var context = new RenderContext();
         foreach (var row in OutputManifest.For(target))
         {
-            var content = EscapeFilters.Utf8.GetBytes(Render(row.Template, globals));
+            var content = EscapeFilters.Utf8.GetBytes(Render(context, row.Template, globals));
             files.Add(row.Defer && target.StagesGlanceFiles
                 ? new RenderedFile(TargetProfile.StagingFolder + row.Path, content, "root:root", 0b110_000_000, false, row.Role, row.Path)
                 : new RenderedFile(row.Path, content, row.Owner, row.Mode, row.Defer, row.Role));
@@ -83,19 +85,39 @@ public static class RootfsRenderer
         ["join_list"] = ScribanFilter.Of<IEnumerable<object?>, string>(EscapeFilters.JoinList, "separator"),
     };
 
-    private static string Render(string path, ScriptObject globals)
+    private static string Render(RenderContext context, string path, ScriptObject globals)
     {
-        var context = new TemplateContext(Builtins)
-        {
-            TemplateLoader = TemplateSet.Embedded,
-            StrictVariables = true,
-            EnableRelaxedMemberAccess = false,
-            NewLine = "\n",
-        };
+        context.Reset();
         context.PushGlobal(Filters);
         context.PushGlobal(globals);
         var text = TemplateSet.Embedded.Get(path).Render(context);
         return text.EndsWith('\n') || text.Length == 0 ? text : text + "\n";
+    }
+
+    /// <summary>
+    /// The context of one render, used for each of its templates in turn (<see cref="TemplateContext.Reset"/> between
+    /// them): building a TemplateContext per template was a tenth of a render. Member accessors (Scriban lists a
+    /// record's properties by reflection, <see cref="Scriban.Runtime.Accessors.TypedObjectAccessor"/>) are kept per type
+    /// for the process instead of per context: an accessor depends only on the type and on the context's member
+    /// filter, member renamer and key comparer, which are Scriban's defaults in every RenderContext.
+    /// </summary>
+    private sealed class RenderContext : TemplateContext
+    {
+        private static readonly ConcurrentDictionary<Type, IObjectAccessor?> Accessors = new();
+
+        public RenderContext()
+            : base(Builtins)
+        {
+            TemplateLoader = TemplateSet.Embedded;
+            StrictVariables = true;
+            EnableRelaxedMemberAccess = false;
+            NewLine = "\n";
+        }
+
+        protected override IObjectAccessor? GetMemberAccessorImpl(object target) =>
+            Accessors.GetOrAdd(target.GetType(), static (_, state) => state.Context.Base(state.Target), (Context: this, Target: target));
+
+        private IObjectAccessor? Base(object target) => base.GetMemberAccessorImpl(target);
     }
 
     private static ScriptObject Globals(BakeParameters p, TargetProfile target, SeedImage image)

@@ -205,21 +205,42 @@ public static class BundleWriter
         var packer = PackerFragment.Build(bundle.Cidata.Select(c => c.Name), bundle.Image.SeedPath.Split('/')[0]);
         written.Add(WriteFile(root, PackerFragment.RelativePath, packer, 0b110_100_100), Sha256Of(packer));
 
-        foreach (var f in bundle.Review)
+        // review/ holds most of the files, and creating files is most of this stage's time: it is written on a second
+        // thread while seed.iso is built.
+        var review = Task.Run(() => bundle.Review
+            .Select(f => (Path: WriteFile(root, "review/" + f.Path, f.Content, f.Mode), Sha256: Sha256Of(f.Content))).ToList());
+        try
         {
-            written.Add(WriteFile(root, "review/" + f.Path, f.Content, f.Mode), Sha256Of(f.Content));
+            var iso = new IsoImageBuilder(VolumeLabel, bundle.Timestamp);
+            foreach (var (fileName, content) in bundle.Cidata)
+            {
+                iso.AddFile(fileName, content);
+            }
+
+            iso.AddFile(bundle.Image.SeedPath, Path.Combine(root, imagePath));
+            // Hashed as it is written: seed.iso is never read back.
+            written.Add("seed.iso", iso.BuildWithSha256(Path.Combine(root, "seed.iso")));
+            SetMode(Path.Combine(root, "seed.iso"), OwnerOnly);
+        }
+        catch
+        {
+            // The caller deletes the staging folder: not while review/ is still being written into it.
+            try
+            {
+                review.Wait();
+            }
+            catch (AggregateException)
+            {
+                // The first failure is the one reported.
+            }
+
+            throw;
         }
 
-        var iso = new IsoImageBuilder(VolumeLabel, bundle.Timestamp);
-        foreach (var (fileName, content) in bundle.Cidata)
+        foreach (var (path, sha256) in review.GetAwaiter().GetResult())
         {
-            iso.AddFile(fileName, content);
+            written.Add(path, sha256);
         }
-
-        iso.AddFile(bundle.Image.SeedPath, Path.Combine(root, imagePath));
-        // Hashed as it is written: seed.iso is never read back.
-        written.Add("seed.iso", iso.BuildWithSha256(Path.Combine(root, "seed.iso")));
-        SetMode(Path.Combine(root, "seed.iso"), OwnerOnly);
 
         var lines = written.OrderBy(w => w.Key, StringComparer.Ordinal)
             .Select(w => $"{w.Value}  {w.Key}")

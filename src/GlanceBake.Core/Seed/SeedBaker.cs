@@ -12,6 +12,21 @@ public static class SeedBaker
     /// <summary>The build time used when SOURCE_DATE_EPOCH is not set: 2017-09-10T00:00:00Z, the guide's date.</summary>
     public static DateTimeOffset DefaultTimestamp { get; } = new(2017, 9, 10, 0, 0, 0, TimeSpan.Zero);
 
+    /// <summary>
+    /// Starts the input-independent start-up work of a bake on a thread-pool thread, so it runs on a second core
+    /// while the caller loads the parameter file: loading OpenSSL for SHA-256 (dlopen of libcrypto and binding its
+    /// functions, about a twentieth of a bake) and parsing every template (<see cref="TemplateSet.Get"/> parses each
+    /// once per process, whoever asks first). Returns at once; a failure there shows again where the bake needs it.
+    /// </summary>
+    public static void Prewarm() => _ = Task.Run(() =>
+    {
+        System.Security.Cryptography.SHA256.HashData(ReadOnlySpan<byte>.Empty);
+        foreach (var path in TemplateSet.Embedded.Paths.Where(p => p.StartsWith("rootfs/", StringComparison.Ordinal)))
+        {
+            TemplateSet.Embedded.Get(path);
+        }
+    });
+
     /// <summary>Renders every output file.</summary>
     /// <param name="p">Validated parameters.</param>
     /// <param name="timestamp">Build time for the ISO's date fields.</param>
