@@ -205,10 +205,22 @@ public static class BundleWriter
         var packer = PackerFragment.Build(bundle.Cidata.Select(c => c.Name), bundle.Image.SeedPath.Split('/')[0]);
         written.Add(WriteFile(root, PackerFragment.RelativePath, packer, 0b110_100_100), Sha256Of(packer));
 
-        // review/ holds most of the files, and creating files is most of this stage's time: it is written on a second
-        // thread while seed.iso is built.
-        var review = Task.Run(() => bundle.Review
-            .Select(f => (Path: WriteFile(root, "review/" + f.Path, f.Content, f.Mode), Sha256: Sha256Of(f.Content))).ToList());
+        // review/ holds most of the files, and creating files is most of this stage's time: a second thread starts on
+        // them while seed.iso is built, and this thread joins it when the ISO is done (both take the next file).
+        var reviewFiles = bundle.Review;
+        var reviewSums = new string[reviewFiles.Count];
+        var next = -1;
+        void WriteReview()
+        {
+            for (var i = Interlocked.Increment(ref next); i < reviewFiles.Count; i = Interlocked.Increment(ref next))
+            {
+                var f = reviewFiles[i];
+                WriteFile(root, "review/" + f.Path, f.Content, f.Mode);
+                reviewSums[i] = Sha256Of(f.Content);
+            }
+        }
+
+        var review = Task.Run(WriteReview);
         try
         {
             var iso = new IsoImageBuilder(VolumeLabel, bundle.Timestamp);
@@ -221,10 +233,12 @@ public static class BundleWriter
             // Hashed as it is written: seed.iso is never read back.
             written.Add("seed.iso", iso.BuildWithSha256(Path.Combine(root, "seed.iso")));
             SetMode(Path.Combine(root, "seed.iso"), OwnerOnly);
+            WriteReview();
         }
         catch
         {
             // The caller deletes the staging folder: not while review/ is still being written into it.
+            Interlocked.Exchange(ref next, reviewFiles.Count);
             try
             {
                 review.Wait();
@@ -237,9 +251,10 @@ public static class BundleWriter
             throw;
         }
 
-        foreach (var (path, sha256) in review.GetAwaiter().GetResult())
+        review.GetAwaiter().GetResult();
+        for (var i = 0; i < reviewFiles.Count; i++)
         {
-            written.Add(path, sha256);
+            written.Add("review/" + reviewFiles[i].Path, reviewSums[i]);
         }
 
         var lines = written.OrderBy(w => w.Key, StringComparer.Ordinal)

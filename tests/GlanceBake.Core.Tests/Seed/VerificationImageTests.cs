@@ -30,6 +30,31 @@ public sealed class VerificationImageTests
             File.ReadAllText(Path.Combine(outDir, "SHA256SUMS")), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Write_IsoFailsWhileReviewIsWritten_KeepsThePreviousOutputAndLeavesNoStaging()
+    {
+        // seed.iso is built while a second thread writes review/: a failure of the ISO (here a folder stands where
+        // seed.iso goes) waits for that thread, then the staging folder goes and the old output stays.
+        var dir = TestBake.NewTempDir();
+        var image = Path.Combine(dir, "my-image.qcow2");
+        File.WriteAllBytes(image, VerificationImage.Generate("qcow2"));
+        var p = TestBake.Load(TestBake.With(("verification.image_file", image)));
+        var output = Path.Combine(dir, "out");
+        BundleWriter.Write(SeedBaker.Bake(p, SeedBaker.DefaultTimestamp), output);
+        var before = File.ReadAllBytes(Path.Combine(output, "SHA256SUMS"));
+
+        var e = Record.Exception(() => BundleWriter.Write(output, staging =>
+        {
+            Directory.CreateDirectory(Path.Combine(staging, "seed.iso"));
+            return SeedBaker.Bake(p, SeedBaker.DefaultTimestamp, stagingRoot: staging);
+        }));
+
+        Assert.True(e is IOException or UnauthorizedAccessException, e?.ToString());
+        Assert.Contains("seed.iso", e!.Message);
+        Assert.Equal(before, File.ReadAllBytes(Path.Combine(output, "SHA256SUMS")));
+        Assert.Equal(["my-image.qcow2", "out"], Directory.EnumerateFileSystemEntries(dir).Select(Path.GetFileName).Where(n => !n!.StartsWith(".out.glancebake-lock", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+    }
+
     [SkippableFact]
     public void Bake_ImageFileGiven_IsoHoldsItUnderGlancebake()
     {
