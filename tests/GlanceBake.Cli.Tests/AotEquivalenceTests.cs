@@ -129,6 +129,22 @@ public sealed class AotEquivalenceTests(AotPublishFixture aot) : IClassFixture<A
         AssertSameTree(jitDir, nativeDir);
     }
 
+    [SkippableFact]
+    public void Bake_InputErrorWhileThePrewarmRuns_ExitsOneEveryTime()
+    {
+        // bake starts loading OpenSSL and parsing templates on a second thread (SeedBaker.Prewarm) and an input error
+        // ends the process a millisecond or two later, while that thread may still be inside OpenSSL's start-up: the
+        // exit must stay a clean exit 1, never a crash.
+        aot.RequirePublished();
+        var dir = TestTemp.NewDir("aot-early-exit");
+        File.WriteAllText(Path.Combine(dir, "bad.yaml"), "target:\n  release: zed\n  distro: debian-12\nbogus: [\n");
+        var codes = Enumerable.Range(0, 100)
+            .Select(_ => ExternalTool.Run(aot.Binary, ["bake", "bad.yaml", "-o", "out"], dir, environment: Env).ExitCode)
+            .GroupBy(c => c).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(new Dictionary<int, int> { [1] = 100 }, codes);
+        Assert.False(Directory.Exists(Path.Combine(dir, "out")));
+    }
+
     /// <summary>Runs one side in a fresh folder; returns what it printed and the folder.</summary>
     private (ToolResult Result, string Dir) RunBoth(bool native, params string[] args)
     {
