@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using GlanceBake.Core.Diagnostics;
+using GlanceBake.Core.Parameters;
 using GlanceBake.Iso9660;
 using YamlDotNet.RepresentationModel;
 
@@ -173,11 +174,19 @@ public static class SeedImageInspector
         YamlMappingNode? map = null;
         try
         {
-            var yaml = new YamlStream();
-            yaml.Load(new StringReader(Encoding.UTF8.GetString(data)));
+            // The guarded load: an alias before its anchor used as a key ended inspect with a stack overflow (exit
+            // 139), a tag that is not a URI with an internal error (exit 70).
+            var yaml = YamlInputChecks.Load(Encoding.UTF8.GetString(data), "meta-data", out var problem);
+            if (yaml is null)
+            {
+                bag.Error(DiagnosticCodes.NoCloudInstanceId,
+                    $"'meta-data' cannot be checked: line {problem!.Value.At.Line}: {problem.Value.Message}", at);
+                return;
+            }
+
             map = yaml.Documents.Count > 0 ? yaml.Documents[0].RootNode as YamlMappingNode : null;
         }
-        catch (YamlDotNet.Core.YamlException)
+        catch (Exception e) when (e is YamlDotNet.Core.YamlException or ArgumentException or InvalidOperationException)
         {
             // Reported below: cloud-init cannot load it either.
         }

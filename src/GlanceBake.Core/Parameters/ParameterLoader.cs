@@ -75,16 +75,14 @@ public static class ParameterLoader
     {
         var bag = new DiagnosticBag();
         YamlMappingNode? root = null;
-        if (YamlInputChecks.StructureProblem(text, file) is { } problem)
-        {
-            bag.Error(DiagnosticCodes.YamlSyntax, problem.Message, problem.At);
-            return new LoadResult(null, bag.Items);
-        }
-
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            if (YamlInputChecks.Load(text, file, out var problem) is not { } stream)
+            {
+                bag.Error(DiagnosticCodes.YamlSyntax, problem!.Value.Message, problem.Value.At);
+                return new LoadResult(null, bag.Items);
+            }
+
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode map)
             {
                 bag.Error(DiagnosticCodes.WrongType, "the parameter file must be a YAML mapping (key: value lines)",

@@ -226,18 +226,15 @@ public sealed partial record SecretSources(Func<string, string?> GetEnv, string?
     {
         problem = null;
         var entries = new Dictionary<string, string>(StringComparer.Ordinal);
-        // The structure check the parameter file gets, before YamlDotNet loads it (an alias before its anchor used
-        // as a key otherwise ends the process with a stack overflow). Only the line is shown, never the text.
-        if (YamlInputChecks.StructureProblem(text, "") is { } shape)
-        {
-            problem = $"is not valid YAML (line {shape.At.Line})";
-            return null;
-        }
-
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            // Only the line is shown, never the text.
+            if (YamlInputChecks.Load(text, "", out var shape) is not { } stream)
+            {
+                problem = $"is not valid YAML (line {shape!.Value.At.Line})";
+                return null;
+            }
+
             if (stream.Documents.Count == 0)
             {
                 return entries;

@@ -38,19 +38,13 @@ public static class SecretsGenerator
     {
         var baseDirectory = filesDirectory ?? Path.GetDirectoryName(Path.GetFullPath(parameterFile))!;
         YamlMappingNode root;
-        // Read as the loader reads it (size cap, UTF-8, and the structure check before YamlDotNet loads it: an alias
-        // before its anchor used as a key otherwise ends the process with a stack overflow).
+        // Read and loaded as the loader does it (size cap, UTF-8, the structure check).
         var parameterText = ParameterLoader.ReadText(parameterFile, out var failure)
             ?? throw new InvalidDataException(failure!.Value.Message);
-        if (YamlInputChecks.StructureProblem(parameterText, parameterFile) is { } shape)
-        {
-            throw new InvalidDataException($"the parameter file is not valid YAML at line {shape.At.Line}; run 'glancebake validate' for details");
-        }
-
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(parameterText));
+            var stream = YamlInputChecks.Load(parameterText, parameterFile, out var shape)
+                ?? throw new InvalidDataException($"the parameter file is not valid YAML at line {shape!.Value.At.Line}; run 'glancebake validate' for details");
             root = stream.Documents.FirstOrDefault()?.RootNode as YamlMappingNode
                 ?? throw new InvalidDataException("the parameter file is not a YAML mapping");
         }

@@ -3,6 +3,7 @@ using System.Text;
 using GlanceBake.Core.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
+using YamlDotNet.RepresentationModel;
 
 namespace GlanceBake.Core.Parameters;
 
@@ -167,6 +168,31 @@ internal static class YamlInputChecks
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Loads YAML text GlanceBake did not write into YamlDotNet's representation model: <see cref="StructureProblem"/>
+    /// first, then <c>YamlStream.Load</c>. Every such file goes through here (the parameter file, a secrets file, the
+    /// parameter file the <c>secrets</c> verb fills, a seed's meta-data in <c>inspect</c>), so no reader can skip the
+    /// check whose absence ends the process with a stack overflow.
+    /// </summary>
+    /// <param name="text">The file's text.</param>
+    /// <param name="file">Name shown in <paramref name="problem"/>.</param>
+    /// <param name="problem">Where and what, when the structure check refuses the text.</param>
+    /// <returns>The loaded stream, or null with <paramref name="problem"/>. The load's own exceptions
+    /// (<see cref="YamlException"/>, and the <see cref="ArgumentException"/> and <see cref="InvalidOperationException"/>
+    /// YamlDotNet throws without a mark) reach the caller, which words them.</returns>
+    public static YamlStream? Load(string text, string file, out (SourceLocation At, string Message)? problem)
+    {
+        problem = StructureProblem(text, file);
+        if (problem is not null)
+        {
+            return null;
+        }
+
+        var stream = new YamlStream();
+        stream.Load(new StringReader(text));
+        return stream;
     }
 
     /// <summary>A whole node ended: in a mapping, a key is followed by its value and a value by the next key.</summary>

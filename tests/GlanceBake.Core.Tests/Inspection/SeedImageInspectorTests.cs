@@ -174,6 +174,17 @@ public sealed class SeedImageInspectorTests
     }
 
     [Theory]
+    [InlineData("keys: {*v : x}\ninstance-id: &v iid-1\n", "comes before its anchor")] // was a stack overflow (exit 139)
+    [InlineData("instance-id: !![a] iid-1\n", "Global tags must be valid URIs")]          // was an internal error (exit 70)
+    public void MetaDataTheModelCannotLoad_IsGB4004AtItsLine(string metaData, string message)
+    {
+        var r = SeedImageInspector.Inspect(new MemoryStream(OwnSeed(CloudConfig, metaData)), "seed.iso");
+        AssertOnly(r, DiagnosticCodes.NoCloudInstanceId);
+        Assert.Contains("'meta-data' cannot be checked: line 1: ", r.Diagnostics.Single().Message);
+        Assert.Contains(message, r.Diagnostics.Single().Message);
+    }
+
+    [Theory]
     [InlineData("controller")]
     [InlineData("pike-ubuntu1604")]
     public void OurOwnBakedSeed_Passes(string scenario)
@@ -191,9 +202,9 @@ public sealed class SeedImageInspectorTests
         AssertOnly(r, DiagnosticCodes.IsoUnreadable);
     }
 
-    private static byte[] OwnSeed(string userData)
+    private static byte[] OwnSeed(string userData, string metaData = MetaData)
     {
-        var dir = SeedFolder(userData);
+        var dir = SeedFolder(userData, metaData);
         var builder = new GlanceBake.Iso9660.IsoImageBuilder("CIDATA", DateTimeOffset.UnixEpoch);
         builder.AddFile("user-data", Path.Combine(dir, "user-data"));
         builder.AddFile("meta-data", Path.Combine(dir, "meta-data"));

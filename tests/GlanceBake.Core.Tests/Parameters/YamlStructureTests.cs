@@ -52,4 +52,19 @@ public sealed class YamlStructureTests
         Assert.False(result.Succeeded);
         Assert.Contains(result.Diagnostics, d => d.Code == "GB1001" && d.Message.Contains("'*v' comes before its anchor", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void EveryYamlLoadOfOutsideText_GoesThroughTheGuardedLoad()
+    {
+        // The whole kind: inspect loaded a seed's meta-data with a bare YamlStream and died of the stack overflow
+        // (exit 139) the guard exists for. Only YamlInputChecks.Load and the reader of GlanceBake's own embedded
+        // distro profiles may create a YamlStream.
+        var src = Path.Combine(GlanceBake.Testing.RepoPaths.Root, "src");
+        var bare = Directory.GetFiles(src, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => File.ReadAllText(f).Contains("new YamlStream(", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(src, f).Replace(Path.DirectorySeparatorChar, '/'))
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(["GlanceBake.Core/Parameters/YamlInputChecks.cs", "GlanceBake.Core/Releases/DistroProfileReader.cs"], bare);
+    }
 }
