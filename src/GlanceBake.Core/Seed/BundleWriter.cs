@@ -136,9 +136,8 @@ public static class BundleWriter
         var parent = Path.GetDirectoryName(full) ?? throw new IOException($"cannot write to {outputDir}");
         Directory.CreateDirectory(parent);
         using var taken = held is null ? OutputFolderLock.Acquire(full) : null;
-        var name = Path.GetFileName(full);
-        var staging = Path.Combine(parent, $".{name}.glancebake-new");
-        var previous = Path.Combine(parent, $".{name}.glancebake-old");
+        var staging = Beside(full, "new");
+        var previous = Beside(full, "old");
         if (!Directory.Exists(full) && Directory.Exists(previous))
         {
             // A bake was killed between its two renames: its old tree is the folder's last complete output.
@@ -171,6 +170,19 @@ public static class BundleWriter
 
             throw;
         }
+    }
+
+    /// <summary>
+    /// A working name beside the output folder <c>NAME</c>: <c>PARENT/.NAME.glancebake-ROLE</c>, for the staging tree
+    /// (<c>new</c>), the previous tree while it is swapped out (<c>old</c>) and <see cref="OutputFolderLock"/>
+    /// (<c>lock</c>).
+    /// </summary>
+    /// <exception cref="IOException">The output folder is the file system root.</exception>
+    internal static string Beside(string outputDir, string role)
+    {
+        var full = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar);
+        var parent = Path.GetDirectoryName(full) ?? throw new IOException($"cannot write to {outputDir}");
+        return Path.Combine(parent, $".{Path.GetFileName(full)}.glancebake-{role}");
     }
 
     private static List<string> WriteTree(SeedBundle bundle, string root)

@@ -22,12 +22,7 @@ public sealed class OutputFolderLock : IDisposable
     public string LockFile { get; }
 
     /// <summary>The lock file's path for <paramref name="outputDir"/>: <c>PARENT/.NAME.glancebake-lock</c>.</summary>
-    public static string LockFileFor(string outputDir)
-    {
-        var full = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar);
-        var parent = Path.GetDirectoryName(full) ?? throw new IOException($"cannot write to {outputDir}");
-        return Path.Combine(parent, $".{Path.GetFileName(full)}.glancebake-lock");
-    }
+    public static string LockFileFor(string outputDir) => BundleWriter.Beside(outputDir, "lock");
 
     /// <summary>Takes the lock without waiting, creating the parent folder and the lock file if needed.</summary>
     /// <param name="outputDir">The output folder (it need not exist).</param>
