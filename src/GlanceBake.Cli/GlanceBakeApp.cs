@@ -288,11 +288,16 @@ public static class GlanceBakeApp
             return Check(check, o.Params, loaded, timestamp, stdout, stderr);
         }
 
+        // An output error: the diagnostic on stderr, exit 3.
+        int OutputError(string code, string message)
+        {
+            stderr.WriteLine(new Diagnostic(code, Severity.Error, message, output, 0, 0));
+            return ExitCodes.OutputError;
+        }
+
         if (BundleWriter.RefusalReason(output, Environment.CurrentDirectory) is { } refusal)
         {
-            stderr.WriteLine(new Diagnostic(DiagnosticCodes.OutputNotOurs, Severity.Error,
-                $"refusing to replace the output folder: {refusal}", output, 0, 0));
-            return ExitCodes.OutputError;
+            return OutputError(DiagnosticCodes.OutputNotOurs, $"refusing to replace the output folder: {refusal}");
         }
 
         OutputFolderLock folderLock;
@@ -303,23 +308,18 @@ public static class GlanceBakeApp
         }
         catch (OutputFolderBusyException e)
         {
-            stderr.WriteLine(new Diagnostic(DiagnosticCodes.OutputBusy, Severity.Error, e.Message, output, 0, 0));
-            return ExitCodes.OutputError;
+            return OutputError(DiagnosticCodes.OutputBusy, e.Message);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine(new Diagnostic(DiagnosticCodes.OutputIo, Severity.Error,
-                $"cannot write the output folder: {e.Message}", output, 0, 0));
-            return ExitCodes.OutputError;
+            return OutputError(DiagnosticCodes.OutputIo, $"cannot write the output folder: {e.Message}");
         }
 
         using var held = folderLock;
         // Again under the lock: the check above may have looked while another bake was swapping its tree in.
         if (BundleWriter.RefusalReason(output, Environment.CurrentDirectory) is { } refusalNow)
         {
-            stderr.WriteLine(new Diagnostic(DiagnosticCodes.OutputNotOurs, Severity.Error,
-                $"refusing to replace the output folder: {refusalNow}", output, 0, 0));
-            return ExitCodes.OutputError;
+            return OutputError(DiagnosticCodes.OutputNotOurs, $"refusing to replace the output folder: {refusalNow}");
         }
 
         try
@@ -339,9 +339,7 @@ public static class GlanceBakeApp
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine(new Diagnostic(DiagnosticCodes.OutputIo, Severity.Error,
-                $"cannot write the output folder: {e.Message}", output, 0, 0));
-            return ExitCodes.OutputError;
+            return OutputError(DiagnosticCodes.OutputIo, $"cannot write the output folder: {e.Message}");
         }
     }
 
