@@ -189,6 +189,18 @@ public sealed class SecretSourcesTests
     }
 
     [Fact]
+    public void Validate_SecretFileOverItsCap_IsRefusedNamingTheCapNotTheValue()
+    {
+        // read with the parameter file's capped reader (YamlInputChecks.ReadCapped), not sized first and read whole
+        var (dir, path) = Write(Params("{file: db.txt}", "Admin1Value", "Glance1Value"));
+        File.WriteAllText(Path.Combine(dir, "db.txt"), Value + new string('x', SecretSources.MaxFileBytes));
+        var r = Run("validate", path);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("'database.password': secret file 'db.txt' is larger than 64 KiB", r.Stderr);
+        Assert.DoesNotContain(Value, r.Stderr + r.Stdout);
+    }
+
+    [Fact]
     public void Secrets_EndlessParameterFile_IsRefusedBeforeReadingIt()
     {
         var r = Run("secrets", "/dev/zero");

@@ -179,22 +179,26 @@ public sealed partial record SecretSources(Func<string, string?> GetEnv, string?
             return null;
         }
 
-        if (new FileInfo(full).Length > MaxFileBytes)
-        {
-            problem = $"'{field}': secret file '{Shown(reference.Name)}' is larger than {MaxFileBytes / 1024} KiB";
-            return null;
-        }
-
-        string text;
+        byte[]? bytes;
         try
         {
-            text = File.ReadAllText(full);
+            // capped while read, not by its size beforehand: a link to /dev/zero says 0 bytes and never ends
+            bytes = YamlInputChecks.ReadCapped(full, MaxFileBytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             problem = $"'{field}': secret file '{Shown(reference.Name)}' cannot be read";
             return null;
         }
+
+        if (bytes is null)
+        {
+            problem = $"'{field}': secret file '{Shown(reference.Name)}' is larger than {MaxFileBytes / 1024} KiB";
+            return null;
+        }
+
+        // decoded as File.ReadAllText decodes: UTF-8 unless a byte-order mark says otherwise
+        var text = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true).ReadToEnd();
 
         if (!IsSecretsFile(reference.Name))
         {

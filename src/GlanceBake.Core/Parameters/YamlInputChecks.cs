@@ -49,7 +49,8 @@ internal static class YamlInputChecks
     }
 
     /// <summary>
-    /// The bytes of the file at <paramref name="path"/>, or null when it holds more than <see cref="MaxFileBytes"/>:
+    /// The bytes of the file at <paramref name="path"/>, or null when it holds more than <paramref name="maxBytes"/>
+    /// (default <see cref="MaxFileBytes"/>; secret files use <see cref="SecretSources.MaxFileBytes"/>):
     /// read with a cap, so <c>/dev/zero</c> or a huge file cannot exhaust memory. Pipes such as <c>/dev/stdin</c> work.
     /// The first buffer has the size the file system gives plus one byte (which shows a file that grew meanwhile);
     /// where it gives none (a pipe, <c>/dev/zero</c>, <c>/proc</c>), 4 KiB; it doubles as it fills, up to the cap plus one.
@@ -57,10 +58,10 @@ internal static class YamlInputChecks
     /// </summary>
     /// <exception cref="IOException">The file cannot be read.</exception>
     /// <exception cref="UnauthorizedAccessException">No permission.</exception>
-    public static byte[]? ReadCapped(string path)
+    public static byte[]? ReadCapped(string path, int maxBytes = MaxFileBytes)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
-        var buffer = new byte[Math.Clamp(stream.CanSeek ? stream.Length + 1 : 0, 4096, MaxFileBytes + 1)];
+        var buffer = new byte[Math.Min(Math.Max(stream.CanSeek ? stream.Length + 1 : 0, 4096), maxBytes + 1L)];
         var read = 0;
         while (true)
         {
@@ -71,14 +72,14 @@ internal static class YamlInputChecks
             }
 
             read += n;
-            if (read > MaxFileBytes)
+            if (read > maxBytes)
             {
                 return null;
             }
 
             if (read == buffer.Length)
             {
-                Array.Resize(ref buffer, (int)Math.Min(2L * buffer.Length, MaxFileBytes + 1));
+                Array.Resize(ref buffer, (int)Math.Min(2L * buffer.Length, maxBytes + 1L));
             }
         }
     }
