@@ -201,6 +201,19 @@ public sealed class SecretSourcesTests
     }
 
     [Fact]
+    public void Secrets_SecretsFileOverItsCap_IsAnInputErrorAndLeftAsItIs()
+    {
+        var (dir, path) = Write(Params("{file: secrets.yaml}", "Admin1Value", "Glance1Value"));
+        var file = Path.Combine(dir, "secrets.yaml");
+        var text = "# " + new string('x', SecretSources.MaxFileBytes) + "\n";
+        File.WriteAllText(file, text);
+        var r = Run("secrets", path);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("secrets.yaml' is larger than 64 KiB", r.Stderr);
+        Assert.Equal(text, File.ReadAllText(file));
+    }
+
+    [Fact]
     public void Secrets_EndlessParameterFile_IsRefusedBeforeReadingIt()
     {
         var r = Run("secrets", "/dev/zero");

@@ -31,6 +31,18 @@ public sealed partial record SecretSources(Func<string, string?> GetEnv, string?
     public const int MaxFileBytes = 64 * 1024;
 
     /// <summary>
+    /// The text of a secret or secrets file, or null when it holds more than <see cref="MaxFileBytes"/>: capped while
+    /// read (<see cref="YamlInputChecks.ReadCapped"/>), not by its size beforehand, since a file can say 0 bytes and
+    /// keep giving; decoded as <c>File.ReadAllText</c> decodes (UTF-8 unless a byte-order mark says otherwise).
+    /// </summary>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">No permission.</exception>
+    internal static string? ReadText(string path) =>
+        YamlInputChecks.ReadCapped(path, MaxFileBytes) is { } bytes
+            ? new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true).ReadToEnd()
+            : null;
+
+    /// <summary>
     /// True when <paramref name="value"/> is one of the install guide's placeholder passwords: the
     /// <c>SERVICE_PASS</c>/<c>SERVICE_DBPASS</c> family of the guide's password table (GLANCE_DBPASS, GLANCE_PASS,
     /// ADMIN_PASS, KEYSTONE_DBPASS, RABBIT_PASS ...), <c>DB_ROOT_PASS</c> and <c>METADATA_SECRET</c>.
@@ -179,11 +191,10 @@ public sealed partial record SecretSources(Func<string, string?> GetEnv, string?
             return null;
         }
 
-        byte[]? bytes;
+        string? text;
         try
         {
-            // capped while read, not by its size beforehand: a link to /dev/zero says 0 bytes and never ends
-            bytes = YamlInputChecks.ReadCapped(full, MaxFileBytes);
+            text = ReadText(full);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -191,14 +202,11 @@ public sealed partial record SecretSources(Func<string, string?> GetEnv, string?
             return null;
         }
 
-        if (bytes is null)
+        if (text is null)
         {
             problem = $"'{field}': secret file '{Shown(reference.Name)}' is larger than {MaxFileBytes / 1024} KiB";
             return null;
         }
-
-        // decoded as File.ReadAllText decodes: UTF-8 unless a byte-order mark says otherwise
-        var text = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true).ReadToEnd();
 
         if (!IsSecretsFile(reference.Name))
         {

@@ -80,7 +80,8 @@ public static class SecretsGenerator
             var text = "";
             if (File.Exists(file))
             {
-                text = File.ReadAllText(file);
+                text = SecretSources.ReadText(file)
+                    ?? throw new InvalidDataException($"secrets file '{file}' is larger than {SecretSources.MaxFileBytes / 1024} KiB");
                 existing = SecretSources.ReadSecretsFile(text, out var problem)
                     ?? throw new InvalidDataException($"secrets file '{file}' {problem}");
             }
