@@ -15,15 +15,27 @@ internal sealed record DiskFileSource(string Path, long Length) : FileSource(Len
         }
 
         var left = Length;
+        var lending = output as SparseFileStream;
         while (left > 0)
         {
-            var read = input.Read(buffer, 0, (int)Math.Min(buffer.Length, left));
+            // A hashed image is read into the hash's buffers, which it hashes on its own thread once written.
+            var into = lending?.RentBuffer() ?? buffer;
+            var want = (int)Math.Min(into.Length, left);
+            var read = input.ReadAtLeast(into.AsSpan(0, want), want, throwOnEndOfStream: false);
             if (read == 0)
             {
                 throw new IOException($"'{Path}' ended {left} bytes early");
             }
 
-            output.Write(buffer, 0, read);
+            if (into == buffer)
+            {
+                output.Write(buffer, 0, read);
+            }
+            else
+            {
+                lending!.WriteRented(into, read, buffer.Length);
+            }
+
             left -= read;
         }
     }

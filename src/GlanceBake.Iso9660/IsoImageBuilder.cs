@@ -144,12 +144,12 @@ public sealed class IsoImageBuilder
     /// <exception cref="IOException">A source file changed, or the output cannot be written.</exception>
     public string BuildWithSha256(string outputPath)
     {
-        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        using var hash = new PipelinedSha256();
         BuildFile(outputPath, hash);
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        return hash.Finish();
     }
 
-    private void BuildFile(string outputPath, System.Security.Cryptography.IncrementalHash? hash)
+    private void BuildFile(string outputPath, PipelinedSha256? hash)
     {
         ArgumentNullException.ThrowIfNull(outputPath);
         try

@@ -4,9 +4,10 @@ namespace GlanceBake.Iso9660;
 /// A forward-only write stream over a new file that leaves holes where whole large writes are zero, as
 /// <c>cp --sparse=auto</c> does: a sparse 4.7 GB raw disk image becomes a sparse seed.iso instead of 4.7 GB of
 /// written zeros. The file's bytes are the same either way (a hole reads as zeros). When given a hash, every byte
-/// written (holes as zeros) is added to it.
+/// written (holes as zeros) is added to it; large file content can then be written from the hash's own buffers
+/// (<see cref="RentBuffer"/>, <see cref="WriteRented"/>), which it hashes on a second thread without copying.
 /// </summary>
-internal sealed class SparseFileStream(FileStream file, System.Security.Cryptography.IncrementalHash? hash = null) : Stream
+internal sealed class SparseFileStream(FileStream file, PipelinedSha256? hash = null) : Stream
 {
     // Only writes of at least this many bytes are checked; directory blocks and descriptors are written as they are.
     private const int MinimumHole = 64 * 1024;
@@ -31,7 +32,33 @@ internal sealed class SparseFileStream(FileStream file, System.Security.Cryptogr
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
-        hash?.AppendData(buffer);
+        hash?.Append(buffer);
+        WriteToFile(buffer);
+    }
+
+    /// <summary>
+    /// A buffer to fill with the next bytes and pass to <see cref="WriteRented"/>; null when this stream has no hash
+    /// (write with <see cref="Write(ReadOnlySpan{byte})"/> then).
+    /// </summary>
+    public byte[]? RentBuffer() => hash?.Rent();
+
+    /// <summary>
+    /// Writes the first <paramref name="count"/> bytes of a buffer from <see cref="RentBuffer"/> (in pieces of
+    /// <paramref name="piece"/> bytes, each checked for a hole as a <see cref="Write(ReadOnlySpan{byte})"/> of
+    /// it would be), then hands the buffer to the hash; the caller must not touch it afterwards.
+    /// </summary>
+    public void WriteRented(byte[] buffer, int count, int piece)
+    {
+        for (var at = 0; at < count; at += piece)
+        {
+            WriteToFile(buffer.AsSpan(at, Math.Min(piece, count - at)));
+        }
+
+        hash!.Submit(buffer, count);
+    }
+
+    private void WriteToFile(ReadOnlySpan<byte> buffer)
+    {
         if (buffer.Length >= MinimumHole && !buffer.ContainsAnyExcept((byte)0))
         {
             file.Seek(buffer.Length, SeekOrigin.Current);

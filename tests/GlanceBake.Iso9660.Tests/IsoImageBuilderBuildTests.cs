@@ -1,4 +1,5 @@
 using GlanceBake.Iso9660;
+using GlanceBake.Testing;
 
 namespace GlanceBake.Iso9660.Tests;
 
@@ -70,5 +71,32 @@ public sealed class IsoImageBuilderBuildTests : IDisposable
         Assert.Equal(File.ReadAllBytes(fresh), File.ReadAllBytes(replaced));
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(fresh))), freshHash);
         Assert.Equal(freshHash, replacedHash);
+    }
+
+    [Fact]
+    public void BuildWithSha256_DiskFileOfSeveralHashBuffers_HashesTheImageWrittenWithTheSameHolesAsBuild()
+    {
+        // The image file is read into the hash's 2 MiB buffers and hashed on a second thread (issue 10): the hash
+        // must be of exactly the bytes written, and zero runs must stay holes as Build(string) leaves them.
+        var source = Path.Combine(_directory, "disk.raw");
+        var content = new byte[3 * PipelinedSha256.BufferSize + 3 * 256 * 1024 + 77];
+        System.Security.Cryptography.RandomNumberGenerator.Fill(content.AsSpan(0, PipelinedSha256.BufferSize));
+        content[^1] = 1; // between: a zero run of more than two buffers
+        File.WriteAllBytes(source, content);
+        var builder = new IsoImageBuilder("CIDATA", SeedImage.Timestamp);
+        builder.AddFile("user-data", "#cloud-config\n"u8.ToArray());
+        builder.AddFile("glancebake/verify-image.raw", source);
+        var hashed = Path.Combine(_directory, "hashed.iso");
+        var plain = Path.Combine(_directory, "plain.iso");
+        var inMemory = new MemoryStream();
+
+        var hash = builder.BuildWithSha256(hashed);
+        builder.Build(plain);
+        builder.Build(inMemory);
+
+        Assert.Equal(inMemory.ToArray(), File.ReadAllBytes(hashed));
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(inMemory.ToArray())), hash);
+        Assert.Equal(AllocatedSize.Of(plain), AllocatedSize.Of(hashed));
+        Assert.True(AllocatedSize.Of(hashed) < inMemory.Length - 4 * 1024 * 1024, "the zero run is a hole");
     }
 }

@@ -59,41 +59,49 @@ public sealed record SeedImage(string FileName, byte[]? Content, string? SourceF
     public static SeedImage CopyFromFile(string path, string diskFormat, string copyPath)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(copyPath))!);
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var hash = new PipelinedSha256();
         var copied = CopySparse(path, copyPath, hash);
         return new SeedImage(VerificationImage.FileName(diskFormat), null, Path.GetFullPath(copyPath),
-            Convert.ToHexStringLower(hash.GetHashAndReset()), copied);
+            hash.Finish(), copied);
     }
 
     /// <summary>
     /// Copies <paramref name="source"/> to the new file <paramref name="target"/> in 1 MiB chunks, leaving a hole for
     /// every chunk that is all zero bytes (as <c>cp --sparse=auto</c> does), and feeds every byte read to
-    /// <paramref name="hash"/> when given.
+    /// <paramref name="hash"/> when given (read into its buffers and hashed on its thread while the next are copied).
     /// </summary>
     /// <returns>The bytes copied (the copy's length).</returns>
     /// <exception cref="IOException">The source cannot be read, or the target exists or cannot be written.</exception>
-    internal static long CopySparse(string source, string target, IncrementalHash? hash)
+    internal static long CopySparse(string source, string target, PipelinedSha256? hash)
     {
         const int Chunk = 1 << 20;
         using var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         using var output = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1);
-        var buffer = new byte[Chunk];
+        var own = hash is null ? new byte[Chunk] : null;
         var copied = 0L;
-        int read;
-        while ((read = input.ReadAtLeast(buffer, Chunk, throwOnEndOfStream: false)) > 0)
+        while (true)
         {
-            var piece = buffer.AsSpan(0, read);
-            hash?.AppendData(piece);
-            if (piece.ContainsAnyExcept((byte)0))
+            var buffer = own ?? hash!.Rent();
+            var read = input.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+            for (var at = 0; at < read; at += Chunk)
             {
-                output.Write(piece);
-            }
-            else
-            {
-                output.Seek(read, SeekOrigin.Current);
+                var piece = buffer.AsSpan(at, Math.Min(Chunk, read - at));
+                if (piece.ContainsAnyExcept((byte)0))
+                {
+                    output.Write(piece);
+                }
+                else
+                {
+                    output.Seek(piece.Length, SeekOrigin.Current);
+                }
             }
 
+            hash?.Submit(buffer, read);
             copied += read;
+            if (read < buffer.Length)
+            {
+                break;
+            }
         }
 
         output.SetLength(copied);
