@@ -41,9 +41,10 @@ public sealed class PipelinedSha256 : IDisposable
     private int _pendingCount;
 
     /// <summary>
-    /// Adds <paramref name="data"/> (copied or hashed before this returns: the caller keeps its buffer).
+    /// Adds <paramref name="data"/> as the next bytes (hashed, or copied into a buffer, before this returns: the
+    /// caller keeps its span). Not after <see cref="Finish"/>.
     /// </summary>
-    /// <exception cref="ObjectDisposedException">After <see cref="Finish"/> or <see cref="Dispose"/>.</exception>
+    /// <exception cref="CryptographicException">Hashing an earlier buffer failed.</exception>
     public void Append(ReadOnlySpan<byte> data)
     {
         if (_full is null)
